@@ -78,6 +78,16 @@ public sealed class FfmpegFrameExtractorTests(MediaFiles files)
     }
 
     [Fact]
+    public async Task ExtractAsync_WhenTimestampsDoNotStartAtZero_ShouldCountFromTheStartOfTheVideo()
+    {
+        var first = await Extract(files.OffsetStart, new TimeRange(0, 2), FrameSampling.FixedRate(1), files.NewFolder("ts1"));
+        var second = await Extract(files.OffsetStart, new TimeRange(2, 4), FrameSampling.FixedRate(1), files.NewFolder("ts2"));
+
+        Assert.Equal([0.0, 1.0], first.Select(f => f.TimeSeconds));
+        Assert.Equal([2.0, 3.0], second.Select(f => f.TimeSeconds));
+    }
+
+    [Fact]
     public async Task ExtractAsync_WhenOneFrameVideo_ShouldWriteThatFrame()
     {
         var frames = await Extract(files.OneFrame, new TimeRange(0, 1), FrameSampling.FixedRate(1), files.NewFolder("one"));
@@ -172,14 +182,6 @@ public sealed class FfmpegFrameExtractorTests(MediaFiles files)
             .Order()
             .ToList();
 
-    private async Task<List<ExtractedFrame>> Extract(string source, TimeRange segment, FrameSampling sampling, string output)
-    {
-        var frames = new List<ExtractedFrame>();
-        await foreach (var frame in files.Media.Frames.ExtractAsync(new FrameExtractionRequest(source, segment, sampling, output), CancellationToken.None))
-        {
-            frames.Add(frame);
-        }
-
-        return frames;
-    }
+    private async Task<IReadOnlyList<ExtractedFrame>> Extract(string source, TimeRange segment, FrameSampling sampling, string output) =>
+        await files.Media.Frames.ExtractAllAsync(new FrameExtractionRequest(source, segment, sampling, output), CancellationToken.None);
 }

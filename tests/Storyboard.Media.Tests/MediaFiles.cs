@@ -23,6 +23,9 @@ public sealed class MediaFiles : IAsyncLifetime
     /// <summary>Frames at irregular times: N*100 ms + 37 ms * ((N*N) mod 7), 6 s.</summary>
     public string VariableRate => Path.Combine(Folder, "vfr.mp4");
 
+    /// <summary>MPEG-TS, whose timestamps start at 1.4 s rather than zero; 10 fps, 4 s.</summary>
+    public string OffsetStart => Path.Combine(Folder, "offset-start.ts");
+
     public string OneFrame => Path.Combine(Folder, "one-frame.mp4");
 
     /// <summary>Red, blue, green for 40 frames each at 25 fps: scene cuts at exactly 1.6 and 3.2 s.</summary>
@@ -59,6 +62,7 @@ public sealed class MediaFiles : IAsyncLifetime
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=6", "-vf", "settb=1/1000,setpts='N*100+37*mod(N*N,7)'",
                 "-fps_mode", "passthrough", "-enc_time_base", "1:1000", .. x264, "-bf", "0", "-video_track_timescale", "1000", VariableRate]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=25", "-frames:v", "1", .. x264, OneFrame]),
+            Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=4", .. x264, "-g", "10", OffsetStart]),
             Ffmpeg(["-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=1.6", "-f", "lavfi", "-i", "color=c=blue:s=64x48:r=25:d=1.6",
                 "-f", "lavfi", "-i", "color=c=green:s=64x48:r=25:d=1.6", "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1:a=0", .. x264, Scenes]),
             Ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", AudioOnly]),
