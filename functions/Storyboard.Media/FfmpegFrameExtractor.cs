@@ -78,6 +78,7 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
             var picked = Channel.CreateUnbounded<ShowInfoFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var arguments = Arguments(request, seek);
             var written = new HashSet<long>();
+            string? truncation = null;
 
             async Task ReadJpegsAsync(Stream stdout, CancellationToken token)
             {
@@ -113,12 +114,23 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
                         {
                             picked.Writer.TryWrite(frame);
                         }
+                        else if (line.Contains("partial file", StringComparison.Ordinal))
+                        {
+                            // The demuxer hit the end of the data it was promised: ffmpeg still
+                            // exits 0, but the segment is incomplete.
+                            truncation ??= line;
+                        }
                     },
                 },
                 cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
                 throw FailureClassifier.Classify("ffmpeg", request.Source, "decoding frames", result.ExitCode, result.StderrTail);
+            }
+
+            if (truncation is not null)
+            {
+                throw CorruptVideoException.For(request.Source, "the file ends before the segment does (an incomplete upload?)", truncation);
             }
         }
         finally

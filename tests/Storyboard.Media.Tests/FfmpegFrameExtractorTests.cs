@@ -128,6 +128,22 @@ public sealed class FfmpegFrameExtractorTests(MediaFiles files)
     }
 
     [Fact]
+    public async Task ExtractAsync_WhenFileEndsBeforeTheSegment_ShouldThrowCorruptVideo()
+    {
+        var error = await Assert.ThrowsAsync<CorruptVideoException>(() => Extract(files.TruncatedFastStart, new TimeRange(0, 4), FrameSampling.FixedRate(1), files.NewFolder("cut")));
+
+        Assert.Contains("partial file", error.DecoderOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_WhenSegmentLiesInTheIntactPartOfATruncatedFile_ShouldSucceed()
+    {
+        var frames = await Extract(files.TruncatedFastStart, new TimeRange(0, 1), FrameSampling.FixedRate(1), files.NewFolder("intact"));
+
+        Assert.Equal([0.0], frames.Select(f => f.TimeSeconds));
+    }
+
+    [Fact]
     public async Task ExtractAsync_WhenCallerStopsEarly_ShouldStopTheDecoder()
     {
         var started = new ConcurrentQueue<MediaProcessStarted>();

@@ -38,6 +38,11 @@ public sealed class MediaFiles : IAsyncLifetime
     /// <summary>The first half of an MP4 whose index (moov) is at the end.</summary>
     public string Truncated => Path.Combine(Folder, "truncated.mp4");
 
+    /// <summary>The first half of an MP4 whose index is at the front: headers promise 4 s, data holds about 2 s.</summary>
+    public string TruncatedFastStart => Path.Combine(Folder, "truncated-faststart.mp4");
+
+    private string FastStart => Path.Combine(Folder, "faststart.mp4");
+
     public string TextNamedMp4 => Path.Combine(Folder, "notes.mp4");
 
     public string PngNamedMp4 => Path.Combine(Folder, "picture.mp4");
@@ -63,6 +68,7 @@ public sealed class MediaFiles : IAsyncLifetime
                 "-fps_mode", "passthrough", "-enc_time_base", "1:1000", .. x264, "-bf", "0", "-video_track_timescale", "1000", VariableRate]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=25", "-frames:v", "1", .. x264, OneFrame]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=4", .. x264, "-g", "10", OffsetStart]),
+            Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=4", .. x264, "-movflags", "+faststart", FastStart]),
             Ffmpeg(["-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=1.6", "-f", "lavfi", "-i", "color=c=blue:s=64x48:r=25:d=1.6",
                 "-f", "lavfi", "-i", "color=c=green:s=64x48:r=25:d=1.6", "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1:a=0", .. x264, Scenes]),
             Ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", AudioOnly]),
@@ -76,6 +82,8 @@ public sealed class MediaFiles : IAsyncLifetime
         await File.WriteAllBytesAsync(Empty, []);
         var whole = await File.ReadAllBytesAsync(Normal);
         await File.WriteAllBytesAsync(Truncated, whole[..(whole.Length / 2)]);
+        var fastStart = await File.ReadAllBytesAsync(FastStart);
+        await File.WriteAllBytesAsync(TruncatedFastStart, fastStart[..(fastStart.Length / 2)]);
         await File.WriteAllTextAsync(TextNamedMp4, "Meeting notes\nThis is not a video, just text saved with the wrong name.\n", Encoding.UTF8);
     }
 
