@@ -9,7 +9,7 @@ namespace Storyboard.Core.Media;
 /// <param name="Width">Displayed width in pixels.</param>
 /// <param name="Height">Displayed height in pixels.</param>
 /// <param name="Codec">Decoder name as ffprobe reports it, e.g. "h264".</param>
-/// <param name="RotationDegrees">Rotation the player applies: 0, 90, 180 or 270.</param>
+/// <param name="RotationDegrees">Rotation the player applies, clockwise: 0, 90, 180 or 270.</param>
 public sealed record VideoInfo(
     double DurationSeconds,
     double FramesPerSecond,

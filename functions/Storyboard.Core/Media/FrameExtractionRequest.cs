@@ -1,0 +1,17 @@
+namespace Storyboard.Core.Media;
+
+/// <summary>
+/// Frames of one segment of one video, written as JPEG files named by their presentation time
+/// in milliseconds (<c>&lt;ms&gt;.jpg</c>) into a local folder.
+/// </summary>
+/// <param name="Source">Local file path or http(s) URL ffmpeg can read (e.g. a presigned URL); not an object-store key.</param>
+/// <param name="Segment">The time span whose frames are wanted; a frame on the end boundary belongs to the next segment.</param>
+/// <param name="Sampling">How frames are chosen.</param>
+/// <param name="OutputFolder">Local folder for the JPEG files; created when missing.</param>
+/// <param name="JpegQuality">ffmpeg's <c>-q:v</c> for MJPEG, 2 (best) to 31 (smallest).</param>
+public sealed record FrameExtractionRequest(
+    string Source,
+    TimeRange Segment,
+    FrameSampling Sampling,
+    string OutputFolder,
+    int JpegQuality = 3);
