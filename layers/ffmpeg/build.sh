@@ -60,6 +60,14 @@ host_arch="$(uname -m)"
 if [ "$host_arch" = "$arch" ] || { [ "$host_arch" = "aarch64" ] && [ "$arch" = "arm64" ]; }; then
   "$out/bin/ffmpeg" -hide_banner -version | head -n 1
   "$out/bin/ffprobe" -hide_banner -version | head -n 1
+  # What the workflow asks of ffmpeg: decode, select frames with showinfo, JPEG/PNG to a pipe.
+  "$out/bin/ffmpeg" -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=10:duration=1 \
+    -vf "select='not(mod(n,5))',showinfo" -vsync passthrough -f image2pipe -c:v mjpeg - >/dev/null
+  "$out/bin/ffmpeg" -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=10:duration=0.2 \
+    -frames:v 1 -f image2pipe -c:v png - >/dev/null
+  if ! "$out/bin/ffmpeg" -hide_banner -loglevel quiet -f lavfi -i testsrc2=duration=0.2 -fps_mode passthrough -f null - 2>/dev/null; then
+    echo "build.sh: note: this ffmpeg predates -fps_mode (FFmpeg 5.1); callers must pass -vsync passthrough instead"
+  fi
 else
   echo "build.sh: host is $host_arch; not running the $arch binaries"
 fi
