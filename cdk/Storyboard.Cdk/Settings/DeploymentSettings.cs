@@ -15,6 +15,7 @@ namespace Storyboard.Cdk.Settings;
 /// <param name="AlarmEmail">Optional address subscribed to the alarm topic (context <c>alarmEmail</c>).</param>
 /// <param name="LogRetentionDays">Retention of every log group (context <c>logRetentionDays</c>).</param>
 /// <param name="FrameRetentionDays">Days before tagged frames expire (context <c>frameRetentionDays</c>).</param>
+/// <param name="NoncurrentVersionDays">Days an overwritten or deleted object version is kept (context <c>noncurrentVersionDays</c>).</param>
 /// <param name="FfmpegLayerDirectory">Folder with bin/ffmpeg and bin/ffprobe (context <c>ffmpegLayerDir</c>).</param>
 /// <param name="BaseModelId">Foundation model that is fine-tuned (context <c>baseModelId</c>).</param>
 /// <param name="EmbeddingModelId">Model that embeds crops for near-duplicate removal (context <c>embeddingModelId</c>).</param>
@@ -25,6 +26,7 @@ public sealed record DeploymentSettings(
     string? AlarmEmail,
     int LogRetentionDays,
     int FrameRetentionDays,
+    int NoncurrentVersionDays,
     string FfmpegLayerDirectory,
     string BaseModelId,
     string EmbeddingModelId,

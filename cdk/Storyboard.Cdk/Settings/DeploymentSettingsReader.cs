@@ -35,6 +35,12 @@ internal static partial class DeploymentSettingsReader
             throw new InvalidDeploymentSettingsException($"Context 'frameRetentionDays' is {frameRetentionDays}; it must be at least 1.");
         }
 
+        var noncurrentVersionDays = ReadInt(node, "noncurrentVersionDays", 30);
+        if (noncurrentVersionDays < 1)
+        {
+            throw new InvalidDeploymentSettingsException($"Context 'noncurrentVersionDays' is {noncurrentVersionDays}; it must be at least 1.");
+        }
+
         var alarmEmail = ReadString(node, "alarmEmail", string.Empty);
         if (alarmEmail.Length > 0 && !EmailPattern().IsMatch(alarmEmail))
         {
@@ -49,6 +55,7 @@ internal static partial class DeploymentSettingsReader
             alarmEmail.Length > 0 ? alarmEmail : null,
             logRetentionDays,
             frameRetentionDays,
+            noncurrentVersionDays,
             Path.GetFullPath(layerDirectory, repository.Root),
             ReadModelId(node, "baseModelId", "amazon.nova-canvas-v1:0"),
             ReadModelId(node, "embeddingModelId", "amazon.titan-embed-image-v1"),

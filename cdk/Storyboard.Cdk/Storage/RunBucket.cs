@@ -7,7 +7,9 @@ namespace Storyboard.Cdk.Storage;
 
 /// <summary>
 /// The one bucket: uploads, character references and run folders. Private, encrypted, TLS only, and
-/// sending its events to EventBridge (the upload trigger listens there).
+/// sending its events to EventBridge (the upload trigger listens there). Versioned: an overwritten
+/// dataset or model record stays recoverable, and every "Object Created" event carries the
+/// version-id the trigger passes on (EventBridge leaves a variable out when its path is missing).
 /// </summary>
 public sealed class RunBucket : Construct
 {
@@ -19,6 +21,7 @@ public sealed class RunBucket : Construct
             Encryption = BucketEncryption.S3_MANAGED,
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
             EnforceSSL = true,
+            Versioned = true,
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
             LifecycleRules =
             [
@@ -28,6 +31,14 @@ public sealed class RunBucket : Construct
                     Prefix = RunLayout.RunsPrefix,
                     TagFilters = new Dictionary<string, object> { [RunLayout.FrameTagKey] = RunLayout.FrameTagValue },
                     Expiration = Duration.Days(settings.FrameRetentionDays),
+                    NoncurrentVersionExpiration = Duration.Days(1),
+                },
+                new LifecycleRule
+                {
+                    // Overwritten or deleted objects stay recoverable for a while, then stop being billed.
+                    Id = "ExpireOldVersions",
+                    NoncurrentVersionExpiration = Duration.Days(settings.NoncurrentVersionDays),
+                    ExpiredObjectDeleteMarker = true,
                 },
                 new LifecycleRule
                 {

@@ -7,7 +7,7 @@ namespace Storyboard.Cdk.Tests.Layers;
 public sealed class FfmpegLayerTests
 {
     private static DeploymentSettings SettingsFor(string layerDirectory, Architecture architecture) =>
-        new(architecture, true, null, 30, 7, layerDirectory, "amazon.nova-canvas-v1:0", "amazon.titan-embed-image-v1", "amazon.nova-pro-v1:0");
+        new(architecture, true, null, 30, 7, 30, layerDirectory, "amazon.nova-canvas-v1:0", "amazon.titan-embed-image-v1", "amazon.nova-pro-v1:0");
 
     [Fact]
     public void Verify_WhenLayerIsNotBuilt_ShouldNameTheBuildScript()

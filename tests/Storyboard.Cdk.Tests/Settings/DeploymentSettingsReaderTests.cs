@@ -51,6 +51,7 @@ public sealed class DeploymentSettingsReaderTests
     [InlineData("architecture", "amd64", "x86_64 or arm64")]
     [InlineData("logRetentionDays", "10", "CloudWatch Logs accepts")]
     [InlineData("frameRetentionDays", "0", "at least 1")]
+    [InlineData("noncurrentVersionDays", "0", "at least 1")]
     [InlineData("retainData", "maybe", "true or false")]
     [InlineData("alarmEmail", "not-an-address", "not an e-mail address")]
     [InlineData("baseModelId", "Nova Canvas", "Bedrock model id")]

@@ -30,12 +30,15 @@ internal static partial class TemplateSnapshot
         return AssetHash().Replace(text, "<asset-hash>") + "\n";
     }
 
-    /// <summary>Passes when the snapshot matches; otherwise fails with a diff (or rewrites it when accepting).</summary>
-    public static void Verify(JsonNode template, string verifiedPath)
+    /// <summary>
+    /// Passes when the snapshot matches; otherwise fails with a diff, or rewrites the snapshot when
+    /// accepting (<paramref name="accept"/>, by default the <see cref="AcceptVariable"/> environment variable).
+    /// </summary>
+    public static void Verify(JsonNode template, string verifiedPath, bool? accept = null)
     {
         var received = Normalize(template);
         var receivedPath = Path.ChangeExtension(verifiedPath, null).Replace(".verified", string.Empty, StringComparison.Ordinal) + ".received.json";
-        var accept = Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true";
+        accept ??= Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true";
         var verified = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
 
         if (verified == received)
@@ -44,7 +47,7 @@ internal static partial class TemplateSnapshot
             return;
         }
 
-        if (accept)
+        if (accept.Value)
         {
             File.WriteAllText(verifiedPath, received);
             File.Delete(receivedPath);
@@ -60,8 +63,8 @@ internal static partial class TemplateSnapshot
     }
 
     /// <summary>
-    /// The changed region between the common head and tail of the two texts, with line numbers —
-    /// enough to review one infrastructure change at a time.
+    /// A line diff (longest common subsequence over the region between the common head and tail) with
+    /// two lines of context around each change and line numbers of the verified file.
     /// </summary>
     public static string Diff(string expected, string actual)
     {
@@ -79,6 +82,10 @@ internal static partial class TemplateSnapshot
             tail++;
         }
 
+        const int context = 2;
+        head = Math.Max(0, head - context);
+        tail = Math.Max(0, tail - context);
+        var edits = Edits(left[head..^tail], right[head..^tail]);
         var builder = new StringBuilder();
         var lines = 0;
         void Line(string text)
@@ -89,20 +96,34 @@ internal static partial class TemplateSnapshot
             }
         }
 
-        Line($"@@ line {head + 1} @@");
-        for (var i = Math.Max(0, head - 3); i < head; i++)
+        var lastPrinted = -1;
+        for (var i = 0; i < edits.Count; i++)
         {
-            Line("  " + left[i]);
-        }
+            if (edits[i].Kind == ' ')
+            {
+                continue;
+            }
 
-        for (var i = head; i < left.Length - tail; i++)
-        {
-            Line("- " + left[i]);
-        }
+            var from = Math.Max(Math.Max(0, i - context), lastPrinted + 1);
+            if (from > lastPrinted + 1 || lastPrinted < 0)
+            {
+                Line($"@@ line {head + edits[from].LeftIndex + 1} @@");
+            }
 
-        for (var i = head; i < right.Length - tail; i++)
-        {
-            Line("+ " + right[i]);
+            var to = i;
+            while (to + 1 < edits.Count && (edits[to + 1].Kind != ' ' || NextChangeWithin(edits, to + 1, 2 * context)))
+            {
+                to++;
+            }
+
+            to = Math.Min(edits.Count - 1, to + context);
+            for (var j = from; j <= to; j++)
+            {
+                Line($"{edits[j].Kind} {edits[j].Text}");
+            }
+
+            lastPrinted = to;
+            i = to;
         }
 
         if (lines > MaxDiffLines)
@@ -111,6 +132,63 @@ internal static partial class TemplateSnapshot
         }
 
         return builder.ToString();
+    }
+
+    private static bool NextChangeWithin(List<(char Kind, string Text, int LeftIndex)> edits, int start, int distance)
+    {
+        for (var k = start; k < edits.Count && k <= start + distance; k++)
+        {
+            if (edits[k].Kind != ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Longest common subsequence; regions too large for the table fall back to "all removed, all added".
+    private static List<(char Kind, string Text, int LeftIndex)> Edits(string[] left, string[] right)
+    {
+        var edits = new List<(char Kind, string Text, int LeftIndex)>();
+        if ((long)left.Length * right.Length > 4_000_000)
+        {
+            edits.AddRange(left.Select((text, index) => ('-', text, index)));
+            edits.AddRange(right.Select(text => ('+', text, left.Length)));
+            return edits;
+        }
+
+        var common = new int[left.Length + 1, right.Length + 1];
+        for (var i = left.Length - 1; i >= 0; i--)
+        {
+            for (var j = right.Length - 1; j >= 0; j--)
+            {
+                common[i, j] = left[i] == right[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+            }
+        }
+
+        int a = 0, b = 0;
+        while (a < left.Length || b < right.Length)
+        {
+            if (a < left.Length && b < right.Length && left[a] == right[b])
+            {
+                edits.Add((' ', left[a], a));
+                a++;
+                b++;
+            }
+            else if (a < left.Length && (b == right.Length || common[a + 1, b] >= common[a, b + 1]))
+            {
+                edits.Add(('-', left[a], a));
+                a++;
+            }
+            else
+            {
+                edits.Add(('+', right[b], a));
+                b++;
+            }
+        }
+
+        return edits;
     }
 
     // Objects with sorted keys, so the snapshot does not depend on synthesis order.

@@ -34,6 +34,20 @@ public sealed class TemplateSnapshotTests(SynthesizedStackFixture fixture)
         Assert.Contains("- three", diff, StringComparison.Ordinal);
         Assert.Contains("+ 3", diff, StringComparison.Ordinal);
         Assert.DoesNotContain("- four", diff, StringComparison.Ordinal);
-        Assert.Contains("@@ line 3 @@", diff, StringComparison.Ordinal);
+        Assert.Contains("@@ line 1 @@", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_WhenTwoDistantChanges_ShouldShowEachWithContextButNotTheLinesBetween()
+    {
+        var before = string.Join('\n', Enumerable.Range(1, 40).Select(n => $"line {n}"));
+        var after = before.Replace("line 5\n", "line five\n", StringComparison.Ordinal).Replace("line 35\n", "line thirty-five\n", StringComparison.Ordinal);
+
+        var diff = TemplateSnapshot.Diff(before, after);
+
+        Assert.Contains("- line 5\n+ line five", diff, StringComparison.Ordinal);
+        Assert.Contains("- line 35\n+ line thirty-five", diff, StringComparison.Ordinal);
+        Assert.Contains("@@ line 33 @@", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 20", diff, StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TemplateSnapshotVerifyTests : IDisposable
         File.WriteAllText(VerifiedPath, TemplateSnapshot.Normalize(JsonNode.Parse("""{"Resources":{"Fn":{"MemorySize":512}}}""")!));
 
         var exception = Assert.Throws<XunitException>(() =>
-            TemplateSnapshot.Verify(JsonNode.Parse("""{"Resources":{"Fn":{"MemorySize":1024}}}""")!, VerifiedPath));
+            TemplateSnapshot.Verify(JsonNode.Parse("""{"Resources":{"Fn":{"MemorySize":1024}}}""")!, VerifiedPath, accept: false));
 
         Assert.Contains("-       \"MemorySize\": 512", exception.Message, StringComparison.Ordinal);
         Assert.Contains("+       \"MemorySize\": 1024", exception.Message, StringComparison.Ordinal);
@@ -32,9 +32,20 @@ public sealed class TemplateSnapshotVerifyTests : IDisposable
         File.WriteAllText(VerifiedPath, TemplateSnapshot.Normalize(template));
         File.WriteAllText(ReceivedPath, "stale");
 
-        TemplateSnapshot.Verify(template, VerifiedPath);
+        TemplateSnapshot.Verify(template, VerifiedPath, accept: false);
 
         Assert.False(File.Exists(ReceivedPath));
+    }
+
+    [Fact]
+    public void Verify_WhenAccepting_ShouldRewriteTheSnapshot()
+    {
+        File.WriteAllText(VerifiedPath, "{}\n");
+        var template = JsonNode.Parse("""{"Resources":{"Fn":{"MemorySize":1024}}}""")!;
+
+        TemplateSnapshot.Verify(template, VerifiedPath, accept: true);
+
+        Assert.Equal(TemplateSnapshot.Normalize(template), File.ReadAllText(VerifiedPath));
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

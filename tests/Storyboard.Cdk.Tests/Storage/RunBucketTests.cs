@@ -30,6 +30,7 @@ public sealed class RunBucketTests(SynthesizedStackFixture fixture)
                 ["IgnorePublicAcls"] = true,
                 ["RestrictPublicBuckets"] = true,
             },
+            ["VersioningConfiguration"] = new Dictionary<string, object> { ["Status"] = "Enabled" },
             ["NotificationConfiguration"] = new Dictionary<string, object>
             {
                 ["EventBridgeConfiguration"] = new Dictionary<string, object> { ["EventBridgeEnabled"] = true },
@@ -70,9 +71,21 @@ public sealed class RunBucketTests(SynthesizedStackFixture fixture)
         Assert.Equal("Enabled", (string?)frames["Status"]);
         Assert.Equal("runs/", (string?)frames["Prefix"]);
         Assert.Equal(7, (int)frames["ExpirationInDays"]!);
+        Assert.Equal(1, (int)frames["NoncurrentVersionExpiration"]!["NoncurrentDays"]!);
         var tag = Assert.Single(frames["TagFilters"]!.AsArray())!;
         Assert.Equal("storyboard:kind", (string?)tag["Key"]);
         Assert.Equal("frame", (string?)tag["Value"]);
+    }
+
+    [Fact]
+    public void Lifecycle_ShouldExpireNoncurrentVersionsOfEveryObject()
+    {
+        var rules = _stack.ResourcesOfType("AWS::S3::Bucket").Single().Resource["Properties"]!["LifecycleConfiguration"]!["Rules"]!.AsArray();
+        var versions = rules.Single(rule => (string?)rule!["Id"] == "ExpireOldVersions")!;
+
+        Assert.Equal(30, (int)versions["NoncurrentVersionExpiration"]!["NoncurrentDays"]!);
+        Assert.True((bool)versions["ExpiredObjectDeleteMarker"]!);
+        Assert.Null(versions["Prefix"]);
     }
 
     [Fact]
