@@ -1,0 +1,15 @@
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Storyboard.Cdk.Settings;
+
+namespace Storyboard.Cdk.Functions;
+
+/// <summary>The stack resources the workflow functions are given access to.</summary>
+public sealed record StepResources(
+    IBucket Bucket,
+    string CollectionId,
+    string CollectionArn,
+    ITopic NotificationTopic,
+    IRole CustomizationRole,
+    DeploymentSettings Settings);
