@@ -155,7 +155,9 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         arguments.AddRange(["-i", MediaInput.ToArgument(request.Source)]);
         arguments.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn"]);
         arguments.AddRange(["-vf", $"select='{SelectExpression(request.Sampling, segment, seek)}',showinfo"]);
-        arguments.AddRange(["-fps_mode", "passthrough", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", FilterNumber.Format(request.JpegQuality), "-"]);
+        // -vsync rather than its successor -fps_mode: the static ffmpeg in the Lambda layer predates
+        // -fps_mode, and Debian's 5.1 still accepts -vsync (with a deprecation notice on stderr).
+        arguments.AddRange(["-vsync", "passthrough", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", FilterNumber.Format(request.JpegQuality), "-"]);
         return arguments;
     }
 
