@@ -4,13 +4,13 @@ namespace Storyboard.Core.Config;
 public sealed record CharacterConfig
 {
     /// <summary>Used verbatim in S3 keys, Rekognition ExternalImageIds and captions (see <see cref="CharacterNames"/>).</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
     /// <summary>A short description the captioner may use ("a small penguin in a red scarf").</summary>
-    public string Description { get; init; } = string.Empty;
+    public string Description { get; set; } = string.Empty;
 
     /// <summary>Where the reference images are; null means <c>characters/&lt;Name&gt;/</c>.</summary>
-    public string? ReferencePrefix { get; init; }
+    public string? ReferencePrefix { get; set; }
 
     public string ReferencePrefixOrDefault() => ReferencePrefix ?? $"characters/{Name}/";
 }

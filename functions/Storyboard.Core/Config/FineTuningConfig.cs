@@ -5,11 +5,11 @@ namespace Storyboard.Core.Config;
 /// <summary>Hyperparameters of the fine-tuning job (defaults are the Nova Canvas service defaults).</summary>
 public sealed record FineTuningConfig
 {
-    public int StepCount { get; init; } = 500;
+    public int StepCount { get; set; } = 500;
 
-    public int BatchSize { get; init; } = 8;
+    public int BatchSize { get; set; } = 8;
 
-    public double LearningRate { get; init; } = 1e-5;
+    public double LearningRate { get; set; } = 1e-5;
 
     public FineTuningHyperparameters ToHyperparameters() => new(StepCount, BatchSize, LearningRate);
 }

@@ -4,8 +4,8 @@ namespace Storyboard.Core.Config;
 public sealed record SelectionConfig
 {
     /// <summary>Cosine similarity at or above which two crops are near-duplicates.</summary>
-    public double SimilarityThreshold { get; init; } = 0.92;
+    public double SimilarityThreshold { get; set; } = 0.92;
 
     /// <summary>Crops to keep per character after de-duplication; null keeps every survivor.</summary>
-    public int? TargetPerCharacter { get; init; }
+    public int? TargetPerCharacter { get; set; }
 }
