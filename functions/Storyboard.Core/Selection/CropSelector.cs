@@ -140,6 +140,8 @@ public static class CropSelector
             EmbeddingMatrix.TryNormalize(members[i].Embedding, matrix.MutableRow(i));
         }
 
+        matrix.Seal();
+
         var leaderOf = new int[members.Count];
         var similarity = new float[members.Count];
         var leaders = LeaderClustering.Run(matrix, threshold, parallelism, leaderOf, similarity);

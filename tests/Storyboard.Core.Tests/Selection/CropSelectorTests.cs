@@ -228,6 +228,20 @@ public class CropSelectorTests
     }
 
     [Fact]
+    public void Select_WhenEmbeddingsAreLong_ShouldStillMatchTheDefinitionWithTheBoundPruning()
+    {
+        // 256 dimensions: long enough that rows are split into head and tail and pairs are pruned by the bound.
+        var candidates = SyntheticCrops.Make(count: 800, dimensions: 256, clusters: 100, seed: 5);
+
+        var result = CropSelector.Select(candidates, new SelectionOptions(0.92, MaxDegreeOfParallelism: 2));
+        var reference = ReferenceGreedy.Select(candidates, 0.92f);
+
+        Assert.Equal(reference.Kept, result.Kept.Order(StringComparer.Ordinal));
+        Assert.Equal(reference.Mapping, result.Replacements.Select(r => (r.RejectedId, r.KeptId)).Order());
+        Assert.True(result.Replacements.Count > 50 && result.Kept.Count > 50);
+    }
+
+    [Fact]
     public void Select_ShouldNotModifyTheCallersEmbeddings()
     {
         var embedding = new float[] { 3, 4 };

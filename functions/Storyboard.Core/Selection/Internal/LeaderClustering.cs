@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Storyboard.Core.Selection.Internal;
 
 /// <summary>
@@ -5,13 +7,17 @@ namespace Storyboard.Core.Selection.Internal;
 /// earlier leader at or above the threshold, or becomes a leader. Identical to the sequential
 /// algorithm, but rows are handled in blocks whose similarities against the existing leaders are
 /// computed in parallel and in cache-sized tiles; only the few leaders born inside a block are
-/// compared sequentially. Results do not depend on the thread count.
+/// compared sequentially. A pair whose head-plus-tail-norm bound (see <see cref="EmbeddingMatrix"/>)
+/// is below the threshold cannot be a duplicate and is skipped after reading the heads only; the
+/// slack keeps float rounding from ruling out a pair that is truly at the threshold. Results do not
+/// depend on the thread count.
 /// </summary>
 internal static class LeaderClustering
 {
     private const int BlockRows = 256;
     private const int ChunkRows = 8;
     private const int LeaderTile = 96;
+    private const float BoundSlack = 1e-3f;
 
     /// <param name="leaderOf">For each row: the row index of its leader (itself for a leader).</param>
     /// <param name="similarityToLeader">For each row: similarity to its leader (1 for a leader).</param>
@@ -37,13 +43,13 @@ internal static class LeaderClustering
                 var work = (long)blockCount * leaderCount;
                 if (parallelism > 1 && work >= 4096)
                 {
-                    Parallel.For(0, chunks, options, chunk => ScoreChunk(rows, blockStart, blockCount, chunk, leaderArray, bestSim, bestLeader));
+                    Parallel.For(0, chunks, options, chunk => ScoreChunk(rows, threshold, blockStart, blockCount, chunk, leaderArray, bestSim, bestLeader));
                 }
                 else
                 {
                     for (var chunk = 0; chunk < chunks; chunk++)
                     {
-                        ScoreChunk(rows, blockStart, blockCount, chunk, leaderArray, bestSim, bestLeader);
+                        ScoreChunk(rows, threshold, blockStart, blockCount, chunk, leaderArray, bestSim, bestLeader);
                     }
                 }
             }
@@ -80,26 +86,42 @@ internal static class LeaderClustering
         return leaders;
     }
 
-    private static void ScoreChunk(EmbeddingMatrix rows, int blockStart, int blockCount, int chunk, int[] leaders, float[] bestSim, int[] bestLeader)
+    private static void ScoreChunk(EmbeddingMatrix rows, float threshold, int blockStart, int blockCount, int chunk, int[] leaders, float[] bestSim, int[] bestLeader)
     {
         var first = chunk * ChunkRows;
         var last = Math.Min(first + ChunkRows, blockCount);
+        var cutoff = threshold - BoundSlack;
+        var split = rows.TailLength > 0;
         // Tiles of leaders are reused across the chunk's rows while they sit in cache.
         for (var tileStart = 0; tileStart < leaders.Length; tileStart += LeaderTile)
         {
             var tileEnd = Math.Min(tileStart + LeaderTile, leaders.Length);
             for (var i = first; i < last; i++)
             {
-                var row = rows.Row(blockStart + i);
+                var row = blockStart + i;
+                var head = rows.Head(row);
+                var tail = rows.Tail(row);
+                var tailNorm = rows.TailNorm(row);
                 var sim = bestSim[i];
                 var leader = bestLeader[i];
                 for (var l = tileStart; l < tileEnd; l++)
                 {
-                    var s = System.Numerics.Tensors.TensorPrimitives.Dot(row, rows.Row(leaders[l]));
+                    var candidate = leaders[l];
+                    var s = TensorPrimitives.Dot(head, rows.Head(candidate));
+                    if (split)
+                    {
+                        if (s + (tailNorm * rows.TailNorm(candidate)) < cutoff)
+                        {
+                            continue;
+                        }
+
+                        s += TensorPrimitives.Dot(tail, rows.Tail(candidate));
+                    }
+
                     if (s > sim)
                     {
                         sim = s;
-                        leader = leaders[l];
+                        leader = candidate;
                     }
                 }
 
