@@ -26,5 +26,7 @@ namespace Storyboard.Core.Json;
 [JsonSerializable(typeof(DetectionLine))]
 [JsonSerializable(typeof(DatasetItem))]
 [JsonSerializable(typeof(TrainingRecord))]
+[JsonSerializable(typeof(CropRecord))]
+[JsonSerializable(typeof(ExportMetadataLine))]
 [JsonSerializable(typeof(SelectionResult))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

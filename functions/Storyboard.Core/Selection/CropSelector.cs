@@ -159,7 +159,7 @@ public static class CropSelector
                 standIn[leaders[i]] = (nearest[i], nearestSimilarity[i]);
                 if (!chosen[i])
                 {
-                    replacements.Add(new Replacement(members[leaders[i]].Id, members[nearest[i]].Id, nearestSimilarity[i], ReplacementReason.Diversity));
+                    replacements.Add(new Replacement(members[leaders[i]].Id, members[nearest[i]].Id, Rounded(nearestSimilarity[i]), ReplacementReason.Diversity));
                 }
             }
         }
@@ -181,13 +181,16 @@ public static class CropSelector
 
             var (keptRow, _) = standIn[leader];
             replacements.Add(keptRow == leader
-                ? new Replacement(members[row].Id, members[leader].Id, similarity[row], ReplacementReason.NearDuplicate)
-                : new Replacement(members[row].Id, members[keptRow].Id, matrix.Similarity(row, keptRow), ReplacementReason.Diversity));
+                ? new Replacement(members[row].Id, members[leader].Id, Rounded(similarity[row]), ReplacementReason.NearDuplicate)
+                : new Replacement(members[row].Id, members[keptRow].Id, Rounded(matrix.Similarity(row, keptRow)), ReplacementReason.Diversity));
         }
 
         var kept = leaders.Where(l => standIn[l].Row == l).Select(l => members[l]).ToList();
         return new GroupOutcome(kept, replacements, leaders.Count);
     }
+
+    /// <summary>Single-precision similarities carry noise digits; four decimals is what a report shows.</summary>
+    private static double Rounded(float similarity) => Math.Round(similarity, 4);
 
     private sealed record GroupOutcome(List<SelectionCandidate> Kept, List<Replacement> Replacements, int Distinct);
 }

@@ -98,4 +98,25 @@ public class ContractSerializationTests
         Assert.Contains("\"targetPerCharacter\":null", json, StringComparison.Ordinal);
         Assert.Equal(result.Kept, JsonSerializer.Deserialize(json, CoreJsonContext.Default.SelectionResult)!.Kept);
     }
+
+    [Fact]
+    public void CropRecord_ShouldRoundTripWithItsEmbedding()
+    {
+        var record = new CropRecord("runs/r/crops/Tux/000001000-0.png", ["Tux"], 1.0, "runs/r/frames/seg-0000/000001000.jpg", new BoundingBox(0.1, 0.2, 0.3, 0.4), 0.8, 512, 640, 123_456, [0.5f, -0.25f]);
+
+        var json = JsonSerializer.Serialize(record, CoreJsonContext.Default.CropRecord);
+        var read = JsonSerializer.Deserialize(json, CoreJsonContext.Default.CropRecord)!;
+
+        Assert.Equal([0.5f, -0.25f], read.Embedding);
+        Assert.Equal(record.Key, read.ToCandidate().Id);
+        Assert.Contains("\"embedding\":[0.5,-0.25]", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExportMetadataLine_ShouldUseTheFolderConventionKeys()
+    {
+        Assert.Equal(
+            """{"file_name":"000001000-0.png","text":"Tux waves"}""",
+            JsonSerializer.Serialize(new ExportMetadataLine("000001000-0.png", "Tux waves"), CoreJsonContext.Default.ExportMetadataLine));
+    }
 }
