@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Storyboard.Core.Json;
 using Storyboard.Core.Validation;
 
@@ -18,49 +19,26 @@ public static class RunConfigLoader
     public static async Task<RunConfig> LoadAsync(Stream json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(json, DocumentOptions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            throw SyntaxError(ex);
-        }
-
-        using (document)
-        {
-            return FromDocument(document);
-        }
+        using var reader = new StreamReader(json, leaveOpen: true);
+        return Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc cref="LoadAsync"/>
     public static RunConfig Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
+        JsonNode? root;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
             throw SyntaxError(ex);
         }
 
-        using (document)
-        {
-            return FromDocument(document);
-        }
-    }
-
-    public static string Serialize(RunConfig config) => JsonSerializer.Serialize(config, CoreJsonContext.Default.RunConfig);
-
-    private static RunConfig FromDocument(JsonDocument document)
-    {
         var problems = new ProblemList();
-        JsonShapeChecker.Check(document.RootElement, CoreJsonContext.Default.RunConfig, problems);
-        if (problems.Count > 0)
+        if (!JsonShapeChecker.CheckAndClean(root, CoreJsonContext.Default.RunConfig, problems))
         {
             throw new InvalidRunConfigException(problems.Problems);
         }
@@ -68,19 +46,25 @@ public static class RunConfigLoader
         RunConfig config;
         try
         {
-            config = document.RootElement.Deserialize(CoreJsonContext.Default.RunConfig)
+            config = root.Deserialize(CoreJsonContext.Default.RunConfig)
                 ?? throw new InvalidRunConfigException([new ValidationProblem("(root)", "null", "must be a JSON object")]);
         }
         catch (JsonException ex)
         {
             // The shape check covers what the serializer rejects; this is the backstop for anything it misses.
             var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-            throw new InvalidRunConfigException([new ValidationProblem(path.Length == 0 ? "(root)" : path, "(invalid)", ex.Message)]);
+            problems.Add(path.Length == 0 ? "(root)" : path, "(invalid)", ex.Message);
+            throw new InvalidRunConfigException(problems.Problems);
         }
 
-        var valueProblems = RunConfigValidator.Validate(config);
-        return valueProblems.Count > 0 ? throw new InvalidRunConfigException(valueProblems) : config;
+        // Shape problems first, then the values of everything that had the right shape; a field
+        // already reported for its shape is not reported again for the default that replaced it.
+        var reported = problems.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(RunConfigValidator.Validate(config).Where(p => !reported.Contains(p.Path)));
+        return problems.Count > 0 ? throw new InvalidRunConfigException(problems.Problems) : config;
     }
+
+    public static string Serialize(RunConfig config) => JsonSerializer.Serialize(config, CoreJsonContext.Default.RunConfig);
 
     private static InvalidRunConfigException SyntaxError(JsonException ex) =>
         new([new ValidationProblem(

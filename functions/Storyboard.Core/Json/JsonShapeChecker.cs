@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Storyboard.Core.Validation;
 
@@ -7,27 +8,32 @@ namespace Storyboard.Core.Json;
 /// <summary>
 /// Walks a parsed document against the source-generated contract before deserializing, because
 /// the serializer stops at the first unknown property or wrong type and a user should see them all.
+/// Offending properties are removed from the node (so their defaults apply) and offending array
+/// items become empty objects (so later items keep their indices); the cleaned node can then be
+/// deserialized and its values validated, and the user sees shape and value problems in one list.
 /// </summary>
 public static class JsonShapeChecker
 {
-    public static void Check(JsonElement element, JsonTypeInfo typeInfo, ProblemList problems, string path = "")
+    /// <returns>False when the root itself has the wrong shape and nothing can be salvaged.</returns>
+    public static bool CheckAndClean(JsonNode? root, JsonTypeInfo typeInfo, ProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(problems);
-        CheckValue(element, typeInfo, problems, path, allowNull: false);
+        return CheckValue(root, typeInfo, problems, string.Empty, allowNull: false);
     }
 
-    private static void CheckValue(JsonElement element, JsonTypeInfo info, ProblemList problems, string path, bool allowNull)
+    private static bool CheckValue(JsonNode? node, JsonTypeInfo info, ProblemList problems, string path, bool allowNull)
     {
         var underlying = Nullable.GetUnderlyingType(info.Type);
-        if (element.ValueKind == JsonValueKind.Null)
+        if (node is null)
         {
-            if (!allowNull && underlying is null)
+            if (allowNull || underlying is not null)
             {
-                problems.Add(PathOrRoot(path), "null", "must not be null; leave the property out to use the default");
+                return true;
             }
 
-            return;
+            problems.Add(PathOrRoot(path), "null", "must not be null; leave the property out to use the default");
+            return false;
         }
 
         if (underlying is not null)
@@ -35,103 +41,121 @@ public static class JsonShapeChecker
             info = info.Options.GetTypeInfo(underlying);
         }
 
-        switch (info.Kind)
+        return info.Kind switch
         {
-            case JsonTypeInfoKind.Object:
-                CheckObject(element, info, problems, path);
-                break;
-            case JsonTypeInfoKind.Enumerable:
-                if (element.ValueKind != JsonValueKind.Array)
-                {
-                    problems.Add(PathOrRoot(path), Describe(element), "must be a JSON array");
-                    return;
-                }
-
-                var elementInfo = info.Options.GetTypeInfo(info.ElementType!);
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    CheckValue(item, elementInfo, problems, $"{path}[{index}]", allowNull: false);
-                    index++;
-                }
-
-                break;
-            default:
-                CheckScalar(element, info.Type, problems, PathOrRoot(path));
-                break;
-        }
+            JsonTypeInfoKind.Object => CheckObject(node, info, problems, path),
+            JsonTypeInfoKind.Enumerable => CheckArray(node, info, problems, path),
+            _ => CheckScalar(node, info.Type, problems, PathOrRoot(path)),
+        };
     }
 
-    private static void CheckObject(JsonElement element, JsonTypeInfo info, ProblemList problems, string path)
+    private static bool CheckObject(JsonNode node, JsonTypeInfo info, ProblemList problems, string path)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (node is not JsonObject obj)
         {
-            problems.Add(PathOrRoot(path), Describe(element), "must be a JSON object");
-            return;
+            problems.Add(PathOrRoot(path), Describe(node), "must be a JSON object");
+            return false;
         }
 
         var known = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        var rejected = new List<string>();
+        foreach (var (name, value) in obj)
         {
-            var childPath = path.Length == 0 ? property.Name : path + "." + property.Name;
-            if (!known.TryGetValue(property.Name, out var propertyInfo))
+            var childPath = path.Length == 0 ? name : path + "." + name;
+            if (!known.TryGetValue(name, out var propertyInfo))
             {
-                var names = string.Join(", ", known.Keys.Order(StringComparer.Ordinal));
-                var hint = known.Keys.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
+                var hint = known.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
                 problems.Add(childPath, "(unknown property)", hint is not null
                     ? $"is not a known property; did you mean '{hint}'? (names are case-sensitive)"
-                    : $"is not a known property; known here: {names}");
-                continue;
+                    : $"is not a known property; known here: {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}");
+                rejected.Add(name);
             }
-
-            CheckValue(property.Value, info.Options.GetTypeInfo(propertyInfo.PropertyType), problems, childPath, propertyInfo.IsSetNullable);
+            else if (!CheckValue(value, info.Options.GetTypeInfo(propertyInfo.PropertyType), problems, childPath, propertyInfo.IsSetNullable))
+            {
+                rejected.Add(name);
+            }
         }
+
+        foreach (var name in rejected)
+        {
+            obj.Remove(name);
+        }
+
+        return true;
     }
 
-    private static void CheckScalar(JsonElement element, Type type, ProblemList problems, string path)
+    private static bool CheckArray(JsonNode node, JsonTypeInfo info, ProblemList problems, string path)
     {
+        if (node is not JsonArray array)
+        {
+            problems.Add(PathOrRoot(path), Describe(node), "must be a JSON array");
+            return false;
+        }
+
+        var elementInfo = info.Options.GetTypeInfo(info.ElementType!);
+        for (var index = 0; index < array.Count; index++)
+        {
+            if (!CheckValue(array[index], elementInfo, problems, $"{path}[{index}]", allowNull: false))
+            {
+                if (elementInfo.Kind != JsonTypeInfoKind.Object)
+                {
+                    return false;
+                }
+
+                array[index] = new JsonObject();
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CheckScalar(JsonNode node, Type type, ProblemList problems, string path)
+    {
+        var kind = node.GetValueKind();
+        string? rule = null;
         if (type == typeof(string))
         {
-            if (element.ValueKind != JsonValueKind.String)
-            {
-                problems.Add(path, Describe(element), "must be a string");
-            }
+            rule = kind == JsonValueKind.String ? null : "must be a string";
         }
         else if (type == typeof(bool))
         {
-            if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                problems.Add(path, Describe(element), "must be true or false");
-            }
+            rule = kind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false";
         }
         else if (type == typeof(int))
         {
-            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out _))
-            {
-                problems.Add(path, Describe(element), "must be a whole number between -2,147,483,648 and 2,147,483,647");
-            }
+            rule = kind == JsonValueKind.Number && node is JsonValue v && IsWhole(v, int.MinValue, int.MaxValue)
+                ? null
+                : "must be a whole number between -2,147,483,648 and 2,147,483,647";
         }
         else if (type == typeof(long))
         {
-            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out _))
-            {
-                problems.Add(path, Describe(element), "must be a whole number");
-            }
+            rule = kind == JsonValueKind.Number && node is JsonValue v && IsWhole(v, long.MinValue, long.MaxValue) ? null : "must be a whole number";
         }
         else if (type == typeof(double) || type == typeof(float))
         {
-            if (element.ValueKind != JsonValueKind.Number)
-            {
-                problems.Add(path, Describe(element), "must be a number");
-            }
+            rule = kind == JsonValueKind.Number ? null : "must be a number";
         }
+
+        if (rule is null)
+        {
+            return true;
+        }
+
+        problems.Add(path, Describe(node), rule);
+        return false;
+    }
+
+    private static bool IsWhole(JsonValue value, double min, double max)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.TryGetInt64(out var whole) && whole >= min && whole <= max;
     }
 
     private static string PathOrRoot(string path) => path.Length == 0 ? "(root)" : path;
 
-    private static string Describe(JsonElement element)
+    private static string Describe(JsonNode node)
     {
-        var raw = element.GetRawText();
+        var raw = node.ToJsonString();
         return raw.Length <= 60 ? raw : raw[..57] + "...";
     }
 }

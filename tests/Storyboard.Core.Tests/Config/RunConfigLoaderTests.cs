@@ -62,6 +62,22 @@ public class RunConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_WhenShapeAndValueProblemsMix_ShouldReportBothKindsTogether()
+    {
+        const string json = """
+            {"characters": [{"name": "Tux"}, 7, {"name": "bad name"}],
+             "sampling": {"fps": -1, "fpss": 2},
+             "storyboard": {"scenes": [{"prompt": "ok", "seed": -1}]}}
+            """;
+
+        var ex = Assert.Throws<InvalidRunConfigException>(() => RunConfigLoader.Parse(json));
+
+        Assert.Equal(
+            ["characters[1]", "sampling.fpss", "characters[1].name", "characters[2].name", "sampling.fps", "storyboard.scenes[0].seed"],
+            ex.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
     public void Parse_WhenPropertyDiffersOnlyInCase_ShouldSuggestTheRightName()
     {
         var ex = Assert.Throws<InvalidRunConfigException>(() => RunConfigLoader.Parse("""{"characters": [{"name": "Tux"}], "SegmentSeconds": 30}"""));
