@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Storyboard.Core.Selection.Internal;
 
@@ -46,10 +47,14 @@ internal sealed class EmbeddingMatrix
     public float TailNorm(int index) => _tailNorms[index];
 
     /// <summary>Cosine similarity; every caller uses this same arithmetic, so equal inputs give equal results.</summary>
-    public float Similarity(int a, int b) =>
-        TensorPrimitives.Dot(Head(a), Head(b)) + (TailLength == 0 ? 0f : TensorPrimitives.Dot(Tail(a), Tail(b)));
+    public float Similarity(int a, int b) => HeadDot(a, b) + TailDot(a, b);
+
+    public float HeadDot(int a, int b) => HeadKernels.Dot(Head(a), Head(b));
+
+    public float TailDot(int a, int b) => TailLength == 0 ? 0f : TensorPrimitives.Dot(Tail(a), Tail(b));
 
     /// <summary>Reorders dimensions by energy and splits rows into head and tail; call once after filling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Seal()
     {
         if (Dimensions < MinDimensionsToSplit || Rows == 0)
@@ -99,6 +104,7 @@ internal sealed class EmbeddingMatrix
     /// Writes the unit vector of <paramref name="source"/> into <paramref name="target"/>; false for a zero or
     /// non-finite vector. Scales by the largest magnitude first so huge components do not overflow the norm.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNormalize(ReadOnlySpan<float> source, Span<float> target)
     {
         if (source.Length == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Storyboard.Core.Selection.Internal;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class FarthestPointSampler
     /// <param name="nearestChosen">For each position in <paramref name="candidates"/>: the most similar chosen row.</param>
     /// <param name="nearestSimilarity">Its similarity.</param>
     /// <returns>Which positions were chosen.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool[] Choose(EmbeddingMatrix rows, IReadOnlyList<int> candidates, int target, int parallelism, int[] nearestChosen, float[] nearestSimilarity)
     {
         var n = candidates.Count;

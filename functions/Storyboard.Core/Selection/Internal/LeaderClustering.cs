@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Storyboard.Core.Selection.Internal;
 
@@ -15,13 +15,14 @@ namespace Storyboard.Core.Selection.Internal;
 internal static class LeaderClustering
 {
     private const int BlockRows = 256;
-    private const int ChunkRows = 8;
-    private const int LeaderTile = 96;
+    private const int ChunkRows = 32;
+    private const int LeaderTile = 64;
     private const float BoundSlack = 1e-3f;
 
     /// <param name="leaderOf">For each row: the row index of its leader (itself for a leader).</param>
     /// <param name="similarityToLeader">For each row: similarity to its leader (1 for a leader).</param>
     /// <returns>Leader row indices, in row order.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<int> Run(EmbeddingMatrix rows, float threshold, int parallelism, int[] leaderOf, float[] similarityToLeader)
     {
         var leaders = new List<int>();
@@ -59,14 +60,10 @@ internal static class LeaderClustering
                 var row = blockStart + i;
                 var sim = bestSim[i];
                 var leader = bestLeader[i];
+                var tailNorm = rows.TailNorm(row);
                 for (var l = leaderCount; l < leaders.Count; l++)
                 {
-                    var s = rows.Similarity(row, leaders[l]);
-                    if (s > sim)
-                    {
-                        sim = s;
-                        leader = leaders[l];
-                    }
+                    Consider(rows, row, leaders[l], rows.HeadDot(row, leaders[l]), tailNorm, threshold - BoundSlack, ref sim, ref leader);
                 }
 
                 if (leader >= 0 && sim >= threshold)
@@ -86,12 +83,13 @@ internal static class LeaderClustering
         return leaders;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreChunk(EmbeddingMatrix rows, float threshold, int blockStart, int blockCount, int chunk, int[] leaders, float[] bestSim, int[] bestLeader)
     {
         var first = chunk * ChunkRows;
         var last = Math.Min(first + ChunkRows, blockCount);
         var cutoff = threshold - BoundSlack;
-        var split = rows.TailLength > 0;
+        Span<float> heads = stackalloc float[4];
         // Tiles of leaders are reused across the chunk's rows while they sit in cache.
         for (var tileStart = 0; tileStart < leaders.Length; tileStart += LeaderTile)
         {
@@ -100,34 +98,53 @@ internal static class LeaderClustering
             {
                 var row = blockStart + i;
                 var head = rows.Head(row);
-                var tail = rows.Tail(row);
                 var tailNorm = rows.TailNorm(row);
                 var sim = bestSim[i];
                 var leader = bestLeader[i];
-                for (var l = tileStart; l < tileEnd; l++)
+                var l = tileStart;
+                for (; l + 4 <= tileEnd; l += 4)
                 {
-                    var candidate = leaders[l];
-                    var s = TensorPrimitives.Dot(head, rows.Head(candidate));
-                    if (split)
+                    HeadKernels.Dot4(
+                        head,
+                        rows.Head(leaders[l]),
+                        rows.Head(leaders[l + 1]),
+                        rows.Head(leaders[l + 2]),
+                        rows.Head(leaders[l + 3]),
+                        out heads[0],
+                        out heads[1],
+                        out heads[2],
+                        out heads[3]);
+                    for (var k = 0; k < 4; k++)
                     {
-                        if (s + (tailNorm * rows.TailNorm(candidate)) < cutoff)
-                        {
-                            continue;
-                        }
-
-                        s += TensorPrimitives.Dot(tail, rows.Tail(candidate));
+                        Consider(rows, row, leaders[l + k], heads[k], tailNorm, cutoff, ref sim, ref leader);
                     }
+                }
 
-                    if (s > sim)
-                    {
-                        sim = s;
-                        leader = candidate;
-                    }
+                for (; l < tileEnd; l++)
+                {
+                    Consider(rows, row, leaders[l], rows.HeadDot(row, leaders[l]), tailNorm, cutoff, ref sim, ref leader);
                 }
 
                 bestSim[i] = sim;
                 bestLeader[i] = leader;
             }
+        }
+    }
+
+    /// <summary>Completes the similarity of a pair whose bound can reach the threshold, in leader order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Consider(EmbeddingMatrix rows, int row, int candidate, float headDot, float tailNorm, float cutoff, ref float sim, ref int leader)
+    {
+        if (rows.TailLength > 0 && headDot + (tailNorm * rows.TailNorm(candidate)) < cutoff)
+        {
+            return;
+        }
+
+        var s = headDot + rows.TailDot(row, candidate);
+        if (s > sim)
+        {
+            sim = s;
+            leader = candidate;
         }
     }
 }
