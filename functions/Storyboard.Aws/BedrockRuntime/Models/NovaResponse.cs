@@ -1,0 +1,7 @@
+namespace Storyboard.Aws.BedrockRuntime.Models;
+
+/// <param name="StopReason">end_turn, max_tokens, content_filtered, …</param>
+public sealed record NovaResponse(NovaOutput? Output, string? StopReason, NovaUsage? Usage)
+{
+    public string Text => string.Concat(Output?.Message?.Content?.Select(c => c.Text) ?? []);
+}
