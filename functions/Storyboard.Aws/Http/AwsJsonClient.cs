@@ -41,12 +41,15 @@ public sealed class AwsJsonClient
     public async Task<TResponse> InvokeJsonAsync<TRequest, TResponse>(
         string operation, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        var awsRequest = CreateJsonRequest(operation, request, requestType);
+        using var awsRequest = CreateJsonRequest(operation, request, requestType);
         var response = await SendAsync(awsRequest, cancellationToken).ConfigureAwait(false);
         return ReadJson(response, operation, responseType);
     }
 
-    /// <summary>Builds (does not send) the awsJson request for an operation, exactly as it will be sent.</summary>
+    /// <summary>
+    /// Builds (does not send) the awsJson request for an operation, exactly as it will be sent.
+    /// The body lives in a pooled buffer: dispose the request after sending it.
+    /// </summary>
     public AwsRequest CreateJsonRequest<TRequest>(string operation, TRequest request, JsonTypeInfo<TRequest> requestType)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -55,11 +58,21 @@ public sealed class AwsJsonClient
             throw new InvalidOperationException($"{Service.ServiceId} uses restJson; build its requests with RequestTemplate.");
         }
 
-        var awsRequest = new AwsRequest(operation, HttpMethod.Post, "/")
+        var body = new PooledBufferWriter();
+        try
         {
-            Body = JsonSerializer.SerializeToUtf8Bytes(request, requestType),
-            ContentType = Service.JsonContentType,
-        };
+            using (var writer = new Utf8JsonWriter(body))
+            {
+                JsonSerializer.Serialize(writer, request, requestType);
+            }
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        var awsRequest = AwsRequest.WithPooledBody(operation, HttpMethod.Post, "/", body, Service.JsonContentType);
         awsRequest.Headers.Add(new("X-Amz-Target", string.Concat(_target, operation)));
         return awsRequest;
     }

@@ -4,8 +4,10 @@ namespace Storyboard.Aws.Http;
 /// One operation call in protocol terms, before signing: the path is already percent-encoded,
 /// query values are plain (they are encoded once, identically, for the wire and the signature).
 /// </summary>
-public sealed class AwsRequest
+public sealed class AwsRequest : IDisposable
 {
+    private IDisposable? _bodyOwner;
+
     public AwsRequest(string operation, HttpMethod method, string path)
     {
         Operation = operation;
@@ -31,4 +33,14 @@ public sealed class AwsRequest
 
     /// <summary>Overrides the client's per-attempt timeout (image generation takes minutes).</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Returns a pooled body buffer, if the request owns one; the body is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        _bodyOwner?.Dispose();
+        _bodyOwner = null;
+    }
+
+    internal static AwsRequest WithPooledBody(string operation, HttpMethod method, string path, PooledBufferWriter body, string contentType) =>
+        new(operation, method, path) { Body = body.WrittenMemory, ContentType = contentType, _bodyOwner = body };
 }
