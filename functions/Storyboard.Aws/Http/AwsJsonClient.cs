@@ -14,7 +14,7 @@ namespace Storyboard.Aws.Http;
 public sealed class AwsJsonClient
 {
     private readonly AwsClientContext _context;
-    private readonly SigV4Signer _signer = new(SigV4PathStyle.NormalizeAndDoubleEncode);
+    private readonly SigV4Signer _signer;
     private readonly string _host;
     private readonly string _basePath;
     private readonly string _origin;
@@ -26,6 +26,7 @@ public sealed class AwsJsonClient
         ArgumentNullException.ThrowIfNull(context);
         Service = service;
         _context = context;
+        _signer = new SigV4Signer(service.S3StyleSigning ? SigV4PathStyle.AsSent : SigV4PathStyle.NormalizeAndDoubleEncode);
         Endpoint = context.EndpointFor(service);
         _host = Endpoint.IsDefaultPort ? Endpoint.IdnHost : Endpoint.IdnHost + ":" + Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _basePath = Endpoint.AbsolutePath.TrimEnd('/');
@@ -165,6 +166,11 @@ public sealed class AwsJsonClient
         }
 
         signed.AddRange(request.Headers);
+        if (Service.S3StyleSigning)
+        {
+            signed.Add(new("x-amz-content-sha256", payloadHash));
+        }
+
         if (credentials.SessionToken is not null)
         {
             signed.Add(new("x-amz-security-token", credentials.SessionToken));
@@ -180,6 +186,11 @@ public sealed class AwsJsonClient
         if (credentials.SessionToken is not null)
         {
             message.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.SessionToken);
+        }
+
+        if (Service.S3StyleSigning)
+        {
+            message.Headers.TryAddWithoutValidation("x-amz-content-sha256", payloadHash);
         }
 
         foreach (var (name, value) in request.Headers)

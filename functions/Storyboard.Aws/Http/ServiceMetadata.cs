@@ -11,6 +11,10 @@ namespace Storyboard.Aws.Http;
 /// <param name="SigningName">SigV4 service name (Bedrock Runtime signs as "bedrock").</param>
 /// <param name="JsonVersion">awsJson version ("1.0"/"1.1"); null for restJson.</param>
 /// <param name="TargetPrefix">X-Amz-Target prefix; null for restJson.</param>
+/// <param name="S3StyleSigning">
+/// S3's SigV4 variant: the path is signed exactly as sent (no normalization, no second encoding)
+/// and the payload hash travels in a signed x-amz-content-sha256 header.
+/// </param>
 public sealed record ServiceMetadata(
     string ServiceId,
     string ModelName,
@@ -19,7 +23,8 @@ public sealed record ServiceMetadata(
     string SigningName,
     AwsProtocol Protocol,
     string? JsonVersion,
-    string? TargetPrefix)
+    string? TargetPrefix,
+    bool S3StyleSigning = false)
 {
     /// <summary>The Content-Type of an awsJson request body.</summary>
     public string JsonContentType => "application/x-amz-json-" + (JsonVersion ?? "1.1");

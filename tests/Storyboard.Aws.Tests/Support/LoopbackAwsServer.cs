@@ -40,6 +40,9 @@ internal sealed class LoopbackAwsServer : IAsyncDisposable
 
     public Func<RecordedRequest, ScriptedResponse>? Responder { get; set; }
 
+    /// <summary>Verify signatures by S3's rules (path as sent, x-amz-content-sha256).</summary>
+    public bool S3StyleSignatures { get; set; }
+
     public static async Task<LoopbackAwsServer> StartAsync(AwsCredentials credentials, string region = "us-east-1")
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,7 +86,7 @@ internal sealed class LoopbackAwsServer : IAsyncDisposable
 
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var unsigned = new RecordedRequest(context.Request.Method, rawTarget, headers, buffer.ToArray(), null);
-        var problem = ReferenceSigV4Verifier.Verify(unsigned, _credentials, _region, ExpectedSigningName);
+        var problem = ReferenceSigV4Verifier.Verify(unsigned, _credentials, _region, ExpectedSigningName, S3StyleSignatures);
         var recorded = unsigned with { SignatureProblem = problem };
         _received.Enqueue(recorded);
 

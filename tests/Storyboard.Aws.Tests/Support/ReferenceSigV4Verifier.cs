@@ -12,7 +12,7 @@ namespace Storyboard.Aws.Tests.Support;
 internal static class ReferenceSigV4Verifier
 {
     /// <returns>Null when the signature is valid; otherwise what is wrong.</returns>
-    public static string? Verify(RecordedRequest request, AwsCredentials credentials, string expectedRegion, string? expectedService)
+    public static string? Verify(RecordedRequest request, AwsCredentials credentials, string expectedRegion, string? expectedService, bool s3Style = false)
     {
         var authorization = request.Header("Authorization");
         if (authorization is null || !authorization.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
@@ -56,7 +56,7 @@ internal static class ReferenceSigV4Verifier
 
         var canonical = new StringBuilder();
         canonical.Append(request.Method).Append('\n');
-        canonical.Append(CanonicalPath(request.RawPath)).Append('\n');
+        canonical.Append(s3Style ? request.RawPath : CanonicalPath(request.RawPath)).Append('\n');
         canonical.Append(string.Join('&', request.Query
             .Select(p => (Name: Uri.EscapeDataString(p.Key), Value: Uri.EscapeDataString(p.Value)))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
@@ -73,7 +73,13 @@ internal static class ReferenceSigV4Verifier
         }
 
         canonical.Append('\n').Append(fields["SignedHeaders"]).Append('\n');
-        canonical.Append(Convert.ToHexStringLower(SHA256.HashData(request.Body)));
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(request.Body));
+        if (s3Style && (request.Header("x-amz-content-sha256") != bodyHash || !signedHeaders.Contains("x-amz-content-sha256")))
+        {
+            return "x-amz-content-sha256 is missing, unsigned or wrong";
+        }
+
+        canonical.Append(bodyHash);
 
         var scope = $"{day}/{region}/{service}/aws4_request";
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))}";
