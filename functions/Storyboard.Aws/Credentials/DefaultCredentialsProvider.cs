@@ -12,16 +12,16 @@ namespace Storyboard.Aws.Credentials;
 /// </summary>
 public sealed class DefaultCredentialsProvider : IAwsCredentialsProvider
 {
-    private readonly Lazy<AWSCredentials> _source = new(ResolveChain, LazyThreadSafetyMode.ExecutionAndPublication);
-    private ImmutableCredentials? _lastSdkCredentials;
-    private AwsCredentials? _lastCredentials;
+    private readonly Lock _gate = new();
+    private AWSCredentials? _source;
+    private Converted? _last;
 
     public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
         ImmutableCredentials resolved;
         try
         {
-            resolved = await _source.Value.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            resolved = await Source().GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonClientException ex)
         {
@@ -29,24 +29,35 @@ public sealed class DefaultCredentialsProvider : IAwsCredentialsProvider
         }
 
         // Reuse the converted record while the SDK hands out the same credentials object.
-        if (!ReferenceEquals(resolved, _lastSdkCredentials) || _lastCredentials is null)
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Sdk, resolved))
         {
-            _lastCredentials = new AwsCredentials(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null);
-            _lastSdkCredentials = resolved;
+            return last.Credentials;
         }
 
-        return _lastCredentials;
+        var credentials = new AwsCredentials(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null);
+        _last = new Converted(resolved, credentials);
+        return credentials;
     }
 
-    private static AWSCredentials ResolveChain()
+    /// <summary>Resolved on first use and kept; a failure is not kept, so fixing the environment and retrying works.</summary>
+    private AWSCredentials Source()
     {
-        try
+        lock (_gate)
         {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
-        }
-        catch (AmazonClientException ex)
-        {
-            throw NoCredentials(ex);
+            if (_source is not null)
+            {
+                return _source;
+            }
+
+            try
+            {
+                return _source = DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException ex)
+            {
+                throw NoCredentials(ex);
+            }
         }
     }
 
@@ -54,4 +65,6 @@ public sealed class DefaultCredentialsProvider : IAwsCredentialsProvider
         new("No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), "
             + "or AWS_PROFILE for a profile in ~/.aws (run 'aws sso login' for SSO profiles), or run with an IAM role. "
             + inner.Message, inner);
+
+    private sealed record Converted(ImmutableCredentials Sdk, AwsCredentials Credentials);
 }
