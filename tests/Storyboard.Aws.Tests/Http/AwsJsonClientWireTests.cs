@@ -23,7 +23,12 @@ public sealed class AwsJsonClientWireTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await LoopbackAwsServer.StartAsync(TestClients.Credentials);
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // Every request any test here sent must carry a valid signature for the test credentials.
+        Assert.All(_server.Received, r => Assert.True(r.SignatureProblem is null, r.SignatureProblem));
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public async Task DetectLabels_WhenServiceAnswers_ShouldReturnLabelsWithInstancesAndBoxes()
