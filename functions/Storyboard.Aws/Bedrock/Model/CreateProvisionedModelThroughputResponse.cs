@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.Bedrock.Model;
+
+public sealed record CreateProvisionedModelThroughputResponse(string? ProvisionedModelArn);

@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.Bedrock.Model;
+
+public sealed record ValidationDataConfig(IReadOnlyList<Validator> Validators);

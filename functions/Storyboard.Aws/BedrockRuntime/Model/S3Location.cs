@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.BedrockRuntime.Model;
+
+public sealed record S3Location(string Uri, string? BucketOwner = null);

@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.BedrockRuntime.Model;
+
+public sealed record SystemContentBlock(string Text);

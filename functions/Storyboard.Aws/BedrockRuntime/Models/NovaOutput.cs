@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.BedrockRuntime.Models;
+
+public sealed record NovaOutput(NovaMessage? Message);

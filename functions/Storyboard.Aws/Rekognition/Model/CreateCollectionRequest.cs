@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.Rekognition.Model;
+
+public sealed record CreateCollectionRequest(string CollectionId, IReadOnlyDictionary<string, string>? Tags = null);

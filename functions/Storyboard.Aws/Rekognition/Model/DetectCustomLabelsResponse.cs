@@ -1,0 +1,3 @@
+namespace Storyboard.Aws.Rekognition.Model;
+
+public sealed record DetectCustomLabelsResponse(IReadOnlyList<CustomLabel>? CustomLabels);
