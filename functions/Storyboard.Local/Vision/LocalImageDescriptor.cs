@@ -14,11 +14,11 @@ namespace Storyboard.Local.Vision;
 /// <item>53 colour bins (coarse hue/saturation/value, square-rooted), weight 0.4: what colours;</item>
 /// <item>16x16 luminance layout, zero mean and unit variance, weight 0.6: where things are,
 /// independent of brightness and contrast;</item>
-/// <item>4x4 cells x 8 edge orientations, square-rooted, weight 0.6: texture and structure.</item>
+/// <item>4x4 cells x 8 edge orientations, square-rooted and centred, weight 0.6: texture and structure.</item>
 /// </list>
 /// 437 dimensions. Cosine similarity: 1 for the same image; about 0.92 and above for the same
-/// shot with small motion, re-encoding or brightness changes (near-duplicates); unrelated scenes
-/// typically score 0.1-0.6.
+/// shot with small motion, re-encoding or brightness changes (near-duplicates, measured 0.99+);
+/// different scenes score below about 0.6, even with the same character in the same place.
 /// </summary>
 public sealed class LocalImageDescriptor : IImageEmbedder
 {
@@ -105,7 +105,16 @@ public sealed class LocalImageDescriptor : IImageEmbedder
             }
         }
 
-        SqrtAndNormalise(edges, EdgeWeight);
+        // Centred, because every textured photo has some edges in every cell: only how the
+        // orientations differ from the image's own average should make two images alike.
+        for (var i = 0; i < edges.Length; i++)
+        {
+            edges[i] = MathF.Sqrt(edges[i]);
+        }
+
+        TensorPrimitives.Subtract(edges, TensorPrimitives.Sum<float>(edges) / edges.Length, edges);
+        var edgeNorm = TensorPrimitives.Norm<float>(edges);
+        TensorPrimitives.Multiply(edges, edgeNorm > 1e-3f ? EdgeWeight / edgeNorm : 0f, edges);
 
         var total = TensorPrimitives.Norm<float>(vector);
         if (total > 0)
