@@ -7,11 +7,17 @@ namespace Storyboard.Local.Vision;
 
 /// <summary>
 /// Builds the offline detector's index: each reference is decoded, cropped to its opaque pixels
-/// and turned into two templates (as drawn and mirrored). PNG is decoded in code; other formats
+/// and turned into templates: as drawn and mirrored, upright and tilted 15 degrees either way. PNG is decoded in code; other formats
 /// (JPEG) need an extra decoder, e.g. the ffmpeg adapter.
 /// </summary>
 public sealed class LocalCharacterReferenceIndexBuilder : ICharacterReferenceIndexBuilder
 {
+    /// <summary>
+    /// Tilts learned per reference: the shape descriptor tolerates about 10 degrees, so these
+    /// extend it to characters leaning up to about 25 degrees either way.
+    /// </summary>
+    private static readonly double[] Tilts = [0, -15, 15];
+
     private readonly IReadOnlyList<IImageDecoder> decoders;
 
     /// <param name="extraDecoders">Tried after the built-in PNG decoder, in order.</param>
@@ -37,15 +43,18 @@ public sealed class LocalCharacterReferenceIndexBuilder : ICharacterReferenceInd
             }
 
             var image = await DecodeAsync(reference, cancellationToken).ConfigureAwait(false);
-            var pair = ReferenceTemplate.Create(image, reference.FileName)
-                ?? throw new InvalidReferenceImageException(reference.Character, reference.FileName, "it has fewer than 8x8 opaque pixels, so there is no character to learn from");
             if (!templates.TryGetValue(reference.Character, out var list))
             {
                 templates[reference.Character] = list = [];
             }
 
-            list.Add(pair.Normal);
-            list.Add(pair.Mirrored);
+            foreach (var tilt in Tilts)
+            {
+                var pair = ReferenceTemplate.Create(image, reference.FileName, tilt)
+                    ?? throw new InvalidReferenceImageException(reference.Character, reference.FileName, "it has fewer than 8x8 opaque pixels, so there is no character to learn from");
+                list.Add(pair.Normal);
+                list.Add(pair.Mirrored);
+            }
         }
 
         return new LocalCharacterReferenceIndex([.. templates.Select(kv => new CharacterModel(kv.Key, kv.Value))]);

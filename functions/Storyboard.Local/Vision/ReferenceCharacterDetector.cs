@@ -20,7 +20,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     private static readonly double[] StartScales = [0.8, 1.0, 1.3, 1.7];
 
     /// <summary>How many of the best starting windows are refined.</summary>
-    private const int RefinedStarts = 3;
+    private const int RefinedStarts = 2;
 
     /// <summary>
     /// A start scoring below this is not refined. True characters start well above it even when
@@ -140,6 +140,8 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     /// <returns>Null when no start looks enough like the character to be worth refining.</returns>
     private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, CharacterModel model, Candidate start)
     {
+        // Best start per (scale, anchor) and tilt; tilted templates compete only among
+        // themselves, so a tilted template that half-fits never crowds out the upright search.
         var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
         var cx = start.X + (start.W / 2);
         foreach (var factor in StartScales)
@@ -148,17 +150,10 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             {
                 var h = start.H * factor;
                 var cy = anchorTop ? start.Y + (h / 2) : start.Y + (start.H / 2);
-                (ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)? bestHere = null;
                 foreach (var t in model.Templates)
                 {
-                    var s = Evaluate(pyramid, t, cx, cy, h);
-                    if (bestHere is null || s.Combined > bestHere.Value.S.Combined)
-                    {
-                        bestHere = (t, cx, cy, h, s);
-                    }
+                    starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
                 }
-
-                starts.Add(bestHere!.Value);
             }
         }
 
@@ -168,10 +163,12 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             return null;
         }
 
+        var chosen = starts.Where(s => s.T.Tilt == 0).Take(RefinedStarts)
+            .Concat(starts.Where(s => s.T.Tilt != 0).GroupBy(s => Math.Sign(s.T.Tilt) * (s.T.Flipped ? -1 : 1)).Select(g => g.First()));
         (Candidate Window, MatchScore Score)? best = null;
-        foreach (var s in starts.Take(RefinedStarts))
+        foreach (var s in chosen)
         {
-            var r = PatternSearch(pyramid, model, s.T, s.Cx, s.Cy, s.H, s.S);
+            var r = PatternSearch(pyramid, model, s.T, s.Cx, s.Cy, s.H, s.S, 0.12, switchTemplate: true);
             if (best is null || r.Score.Combined > best.Value.Score.Combined)
             {
                 best = r;
@@ -181,9 +178,9 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         return best!.Value;
     }
 
-    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score)
+    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
     {
-        double step = 0.12, scaleStep = 1.15;
+        var scaleStep = 1 + (step * 1.25);
         for (var round = 0; round < 24 && step > 0.015; round++)
         {
             var improved = false;
@@ -209,13 +206,23 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             }
         }
 
-        // Another template (e.g. the mirrored one) may fit better once the window is right.
-        foreach (var t in model.Templates)
+        // Another template (mirrored, tilted) may fit better once the window is right; if so,
+        // settle it with a finer search of its own.
+        if (switchTemplate)
         {
-            var s = Evaluate(pyramid, t, cx, cy, h);
-            if (s.Combined > score.Combined)
+            var before = template;
+            foreach (var t in model.Templates)
             {
-                (template, score) = (t, s);
+                var s = Evaluate(pyramid, t, cx, cy, h);
+                if (s.Combined > score.Combined)
+                {
+                    (template, score) = (t, s);
+                }
+            }
+
+            if (!ReferenceEquals(before, template))
+            {
+                return PatternSearch(pyramid, model, template, cx, cy, h, score, 0.05, switchTemplate: false);
             }
         }
 

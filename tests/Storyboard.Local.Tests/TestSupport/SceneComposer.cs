@@ -20,11 +20,22 @@ internal static class SceneComposer
         var args = new List<string> { "-loop", "1", "-i", background };
         var graph = $"[0]scale={Width}:{Height}:force_original_aspect_ratio=increase,crop={Width}:{Height},setsar=1,format=rgb24[v0]";
         var boxes = new List<RelativeBox>();
+        var temporary = new List<string>();
         for (var i = 0; i < sprites.Length; i++)
         {
             var p = sprites[i];
-            var (cx, cy, cw, ch) = OpaqueExtent(p.Sprite);
-            args.AddRange(["-i", p.Sprite]);
+            var sprite = p.Sprite;
+            if (p.RotateDegrees != 0)
+            {
+                // Rotate first onto a canvas that keeps every pixel, so the truth box is the tilted sprite's extent.
+                sprite = Path.Combine(Path.GetTempPath(), $"storyboard-local-{Guid.NewGuid():N}.png");
+                temporary.Add(sprite);
+                var angle = (p.RotateDegrees * Math.PI / 180).ToString("F5", CultureInfo.InvariantCulture);
+                await FfmpegRunner.RunAsync("-i", p.Sprite, "-vf", $"format=rgba,rotate={angle}:ow=rotw({angle}):oh=roth({angle}):c=none", "-frames:v", "1", "-y", sprite);
+            }
+
+            var (cx, cy, cw, ch) = OpaqueExtent(sprite);
+            args.AddRange(["-i", sprite]);
             var width = (int)Math.Round(p.Height * (double)cw / ch / 2) * 2;
             graph += string.Create(CultureInfo.InvariantCulture, $";[{i + 1}]crop={cw}:{ch}:{cx}:{cy},scale={width}:{p.Height}:flags=bicubic{(p.Flip ? ",hflip" : string.Empty)}[s{i}]");
             graph += string.Create(CultureInfo.InvariantCulture, $";[v{i}][s{i}]overlay={p.X}:{p.Y}[v{i + 1}]");
@@ -42,6 +53,7 @@ internal static class SceneComposer
         finally
         {
             File.Delete(tmp);
+            temporary.ForEach(File.Delete);
         }
     }
 

@@ -52,6 +52,19 @@ public class ReferenceCharacterDetectorTests : IClassFixture<ReferenceCharacterD
     }
 
     [Theory]
+    [InlineData("Dino", 20)]
+    [InlineData("Teddy", -20)]
+    public async Task DetectAsync_WhenCharacterLeansOver_ShouldFindIt(string character, double degrees)
+    {
+        var sprite = character == "Dino" ? DebianAssets.Dino : DebianAssets.Teddy;
+        var (frame, boxes) = await SceneComposer.ComposeAsync(DebianAssets.Meadow, new Placement(sprite, 400, 200, 350, RotateDegrees: degrees));
+
+        var detections = await detector.DetectAsync(frame, index, CancellationToken.None);
+
+        AssertFound(detections, character, boxes[0]);
+    }
+
+    [Theory]
     [InlineData(-90, 200)] // left edge cuts off about a third
     [InlineData(1100, 200)] // right edge
     [InlineData(500, 450)] // bottom edge

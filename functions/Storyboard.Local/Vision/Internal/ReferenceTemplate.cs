@@ -3,7 +3,7 @@ using Storyboard.Core.Imaging;
 namespace Storyboard.Local.Vision.Internal;
 
 /// <summary>
-/// One reference sprite in one orientation, resampled to a canonical patch of about 48x48
+/// One reference sprite in one orientation (as drawn or mirrored, possibly tilted), resampled to a canonical patch of about 48x48
 /// pixels (area kept, aspect kept) with its alpha mask, gradient descriptor and colour histogram.
 /// Frame windows are resampled to the same patch size, so comparing them costs the same at any scale.
 /// </summary>
@@ -11,10 +11,11 @@ internal sealed class ReferenceTemplate
 {
     private const int CanonicalArea = 48 * 48;
 
-    private ReferenceTemplate(string source, bool flipped, int width, int height, double aspect, float[] mask, float[] grey, float[] hog, float[] colour, int[] cells)
+    private ReferenceTemplate(string source, bool flipped, double tilt, int width, int height, double aspect, float[] mask, float[] grey, float[] hog, float[] colour, int[] cells)
     {
         Source = source;
         Flipped = flipped;
+        Tilt = tilt;
         Width = width;
         Height = height;
         Aspect = aspect;
@@ -28,6 +29,9 @@ internal sealed class ReferenceTemplate
     public string Source { get; }
 
     public bool Flipped { get; }
+
+    /// <summary>Degrees the reference was rotated by before building the template (0 = as drawn).</summary>
+    public double Tilt { get; }
 
     public int Width { get; }
 
@@ -49,8 +53,13 @@ internal sealed class ReferenceTemplate
     public int[] Cells { get; }
 
     /// <returns>The template and its mirror image, or null when the image has too few opaque pixels.</returns>
-    public static (ReferenceTemplate Normal, ReferenceTemplate Mirrored)? Create(RgbaImage image, string source)
+    public static (ReferenceTemplate Normal, ReferenceTemplate Mirrored)? Create(RgbaImage image, string source, double rotationDegrees = 0)
     {
+        if (rotationDegrees != 0)
+        {
+            image = Rotate(image, rotationDegrees);
+        }
+
         if (!TryFindOpaqueExtent(image, out var x0, out var y0, out var cw, out var ch))
         {
             return null;
@@ -60,10 +69,62 @@ internal sealed class ReferenceTemplate
         var height = Math.Max(2 * Hog.Cell, (int)Math.Round(Math.Sqrt(CanonicalArea / aspect) / Hog.Cell) * Hog.Cell);
         var width = Math.Max(2 * Hog.Cell, (int)Math.Round(height * aspect / Hog.Cell) * Hog.Cell);
         var (rgb, alpha) = AreaResample(image, x0, y0, cw, ch, width, height);
-        return (Build(source, false, width, height, aspect, rgb, alpha), Build(source, true, width, height, aspect, Mirror(rgb, width, height, 3), Mirror(alpha, width, height, 1)));
+        return (Build(source, false, rotationDegrees, width, height, aspect, rgb, alpha), Build(source, true, -rotationDegrees, width, height, aspect, Mirror(rgb, width, height, 3), Mirror(alpha, width, height, 1)));
     }
 
-    private static ReferenceTemplate Build(string source, bool flipped, int width, int height, double aspect, float[] rgb, float[] alpha)
+    /// <summary>Rotates about the centre onto a canvas large enough to keep every pixel (bilinear, premultiplied).</summary>
+    internal static RgbaImage Rotate(RgbaImage image, double degrees)
+    {
+        var rad = degrees * Math.PI / 180;
+        double cos = Math.Cos(rad), sin = Math.Sin(rad);
+        int w = image.Width, h = image.Height;
+        var nw = (int)Math.Ceiling((Math.Abs(w * cos) + Math.Abs(h * sin)) - 1e-9);
+        var nh = (int)Math.Ceiling((Math.Abs(w * sin) + Math.Abs(h * cos)) - 1e-9);
+        var dst = new byte[nw * nh * 4];
+        var p = image.Pixels;
+        double cx = w / 2.0, cy = h / 2.0, ncx = nw / 2.0, ncy = nh / 2.0;
+        for (var y = 0; y < nh; y++)
+        {
+            for (var x = 0; x < nw; x++)
+            {
+                double dx = x + 0.5 - ncx, dy = y + 0.5 - ncy;
+                var sx = (cos * dx) + (sin * dy) + cx - 0.5;
+                var sy = (-sin * dx) + (cos * dy) + cy - 0.5;
+                int ix = (int)Math.Floor(sx), iy = (int)Math.Floor(sy);
+                double fx = sx - ix, fy = sy - iy;
+                double r = 0, g = 0, b = 0, a = 0;
+                for (var k = 0; k < 4; k++)
+                {
+                    int px = ix + (k & 1), py = iy + (k >> 1);
+                    if (px < 0 || py < 0 || px >= w || py >= h)
+                    {
+                        continue;
+                    }
+
+                    var wgt = ((k & 1) == 1 ? fx : 1 - fx) * ((k >> 1) == 1 ? fy : 1 - fy);
+                    var i = ((py * w) + px) * 4;
+                    var pa = p[i + 3] * wgt;
+                    r += p[i] * pa;
+                    g += p[i + 1] * pa;
+                    b += p[i + 2] * pa;
+                    a += pa;
+                }
+
+                var o = ((y * nw) + x) * 4;
+                if (a > 0)
+                {
+                    dst[o] = (byte)Math.Clamp(Math.Round(r / a), 0, 255);
+                    dst[o + 1] = (byte)Math.Clamp(Math.Round(g / a), 0, 255);
+                    dst[o + 2] = (byte)Math.Clamp(Math.Round(b / a), 0, 255);
+                    dst[o + 3] = (byte)Math.Clamp(Math.Round(a), 0, 255);
+                }
+            }
+        }
+
+        return new RgbaImage(nw, nh, dst);
+    }
+
+    private static ReferenceTemplate Build(string source, bool flipped, double tilt, int width, int height, double aspect, float[] rgb, float[] alpha)
     {
         var n = width * height;
         var grey = new float[n];
@@ -101,7 +162,7 @@ internal sealed class ReferenceTemplate
             }
         }
 
-        return new ReferenceTemplate(source, flipped, width, height, aspect, alpha, grey, hog, colour, [.. cells]);
+        return new ReferenceTemplate(source, flipped, tilt, width, height, aspect, alpha, grey, hog, colour, [.. cells]);
     }
 
     internal static void Normalise(float[] histogram)
