@@ -140,29 +140,22 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     /// <returns>Null when no start looks enough like the character to be worth refining.</returns>
     private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, CharacterModel model, Candidate start)
     {
-        // Best start per (scale, anchor) and tilt; tilted templates compete only among
-        // themselves, so a tilted template that half-fits never crowds out the upright search.
-        var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
-        var cx = start.X + (start.W / 2);
-        foreach (var factor in StartScales)
+        // Most candidates are background: reject them on the upright templates alone, with a
+        // little slack for leaning characters, before trying the tilted ones.
+        var starts = Starts(pyramid, model, start, tilted: false);
+        if (starts[0].S.Combined < StartFloor - 0.05)
         {
-            foreach (var anchorTop in new[] { false, true })
-            {
-                var h = start.H * factor;
-                var cy = anchorTop ? start.Y + (h / 2) : start.Y + (start.H / 2);
-                foreach (var t in model.Templates)
-                {
-                    starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
-                }
-            }
+            return null;
         }
 
-        starts.Sort((a, b) => b.S.Combined.CompareTo(a.S.Combined));
+        starts = [.. starts.Concat(Starts(pyramid, model, start, tilted: true)).OrderByDescending(x => x.S.Combined)];
         if (starts[0].S.Combined < StartFloor)
         {
             return null;
         }
 
+        // Tilted templates compete only among themselves (one start per lean direction), so a
+        // tilted template that half-fits never crowds out the upright search.
         var chosen = starts.Where(s => s.T.Tilt == 0).Take(RefinedStarts)
             .Concat(starts.Where(s => s.T.Tilt != 0).GroupBy(s => Math.Sign(s.T.Tilt) * (s.T.Flipped ? -1 : 1)).Select(g => g.First()));
         (Candidate Window, MatchScore Score)? best = null;
@@ -176,6 +169,31 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         }
 
         return best!.Value;
+    }
+
+    /// <returns>Every (height, anchor, template) start, best first.</returns>
+    private static List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)> Starts(FramePyramid pyramid, CharacterModel model, Candidate start, bool tilted)
+    {
+        var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
+        var cx = start.X + (start.W / 2);
+        foreach (var factor in StartScales)
+        {
+            foreach (var anchorTop in new[] { false, true })
+            {
+                var h = start.H * factor;
+                var cy = anchorTop ? start.Y + (h / 2) : start.Y + (start.H / 2);
+                foreach (var t in model.Templates)
+                {
+                    if ((t.Tilt != 0) == tilted)
+                    {
+                        starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
+                    }
+                }
+            }
+        }
+
+        starts.Sort((a, b) => b.S.Combined.CompareTo(a.S.Combined));
+        return starts;
     }
 
     private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)

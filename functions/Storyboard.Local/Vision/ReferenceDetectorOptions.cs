@@ -13,4 +13,4 @@ public sealed record ReferenceDetectorOptions(
     double Threshold = 0.55,
     double MinShape = 0.4,
     double MinVisible = 0.35,
-    int CandidatesPerCharacter = 6);
+    int CandidatesPerCharacter = 10);

@@ -21,6 +21,22 @@ internal static class DebianAssets
 
     public static string CartoonLion => Require(Stamps + "animals/mammals/cats/cartoon/lion.png");
 
+    public static string Ladybug => Require(Stamps + "animals/insects/cartoon/ladybug.png");
+
+    /// <summary>A second ladybird drawing: same species, different character.</summary>
+    public static string Ladybug2 => Require(Stamps + "animals/insects/cartoon/ladybug-2.png");
+
+    public static string Snail => Require(Stamps + "animals/insects/cartoon/snail.png");
+
+    public static string Snail2 => Require(Stamps + "animals/insects/cartoon/snail2.png");
+
+    public static string SpiderFly => Require(Stamps + "animals/insects/cartoon/spider_fly.png");
+
+    /// <summary>The same style of cartoon spider in another scene.</summary>
+    public static string SpiderFootball => Require(Stamps + "animals/insects/cartoon/spider_football.png");
+
+    public static string SpiderComputer => Require(Stamps + "animals/insects/cartoon/spider_computer.png");
+
     public static string Garden => Require(Backgrounds + "nature/Garden.jpg");
 
     public static string Dune => Require(Backgrounds + "nature/Dune.jpg");
