@@ -154,12 +154,54 @@ public class ReferenceCharacterDetectorTests : IClassFixture<ReferenceCharacterD
         Assert.All(first, d => Assert.InRange(d.Confidence, 0.5, 1.0));
     }
 
+    [Theory]
+    [InlineData(64, 64)]
+    [InlineData(320, 180)]
+    [InlineData(7, 300)]
+    public async Task DetectAsync_WhenFrameIsSmallOrOddlyShaped_ShouldReturnWithoutError(int width, int height)
+    {
+        var pixels = new byte[width * height * 3];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)(i * 7 % 251);
+        }
+
+        var detections = await detector.DetectAsync(new RgbImage(width, height, pixels), index, CancellationToken.None);
+
+        Assert.Empty(detections);
+    }
+
+    [Fact]
+    public async Task DetectAsync_WhenFrameIsDownscaledTo320x180_ShouldStillFindALargeCharacter()
+    {
+        var (frame, boxes) = await SceneComposer.ComposeAsync(DebianAssets.Garden, new Placement(DebianAssets.Teddy, 500, 150, 450));
+        var small = await ScaleAsync(frame, 320, 180);
+
+        var detections = await detector.DetectAsync(small, index, CancellationToken.None);
+
+        AssertFound(detections, "Teddy", boxes[0]);
+    }
+
     [Fact]
     public async Task DetectAsync_WhenIndexComesFromAnotherService_ShouldRefuseIt()
     {
         var frame = new RgbImage(64, 64, new byte[64 * 64 * 3]);
 
         await Assert.ThrowsAsync<ArgumentException>(() => detector.DetectAsync(frame, new ForeignIndex(), CancellationToken.None));
+    }
+
+    private static async Task<RgbImage> ScaleAsync(RgbImage frame, int width, int height)
+    {
+        var raw = Path.Combine(Path.GetTempPath(), $"storyboard-{Guid.NewGuid():N}.rgb");
+        await File.WriteAllBytesAsync(raw, frame.Pixels);
+        try
+        {
+            return await FfmpegRunner.RawFrameAsync(width, height, "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", $"{frame.Width}x{frame.Height}", "-i", raw, "-vf", $"scale={width}:{height}:flags=area");
+        }
+        finally
+        {
+            File.Delete(raw);
+        }
     }
 
     private static void AssertFound(IReadOnlyList<CharacterDetection> detections, string character, RelativeBox truth)
