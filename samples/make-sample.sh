@@ -102,8 +102,11 @@ rows() { grep -v '^#' <<<"$TRACKS" | awk -v s="$1" '$1 == s'; }
 # Render each scene, then join them without re-encoding (same settings throughout).
 : > "$out/tmp/concat.txt"
 for ((s = 0; s < SCENES; s++)); do
-  inputs=(-f lavfi -i "color=black:s=${W}x${H}:r=$FPS:d=$SCENE_SECONDS" -loop 1 -framerate $FPS -i "${BACKGROUND[$s]}")
-  graph="[1]scale=${W}:${H}:force_original_aspect_ratio=increase,crop=${W}:${H},setsar=1[bg];[0][bg]overlay=shortest=1[v0]"
+  # Scale the photo once; a looped input is decoded again for every frame.
+  ffmpeg -v error -nostdin -y -i "${BACKGROUND[$s]}" -vf "scale=${W}:${H}:force_original_aspect_ratio=increase,crop=${W}:${H},setsar=1" \
+    -frames:v 1 "$out/tmp/background$s.png"
+  inputs=(-f lavfi -i "color=black:s=${W}x${H}:r=$FPS:d=$SCENE_SECONDS" -loop 1 -framerate $FPS -i "$out/tmp/background$s.png")
+  graph="[0][1]overlay=shortest=1[v0]"
   i=2; last=v0
   while read -r _ name t0 t1 h0 h1 x0 x1 y0 y1 flip; do
     [ -n "$name" ] || continue
