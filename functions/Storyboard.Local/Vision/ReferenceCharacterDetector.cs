@@ -142,13 +142,26 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     {
         // Most candidates are background: reject them on the upright templates alone, with a
         // little slack for leaning characters, before trying the tilted ones.
-        var starts = Starts(pyramid, model, start, tilted: false);
+        var starts = UprightStarts(pyramid, model, start);
         if (starts[0].S.Combined < StartFloor - 0.05)
         {
             return null;
         }
 
-        starts = [.. starts.Concat(Starts(pyramid, model, start, tilted: true)).OrderByDescending(x => x.S.Combined)];
+        // Tilted templates are tried only where the upright ones fitted best.
+        var tiltedStarts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
+        foreach (var (_, scx, scy, sh, _) in starts.Take(2))
+        {
+            foreach (var t in model.Templates)
+            {
+                if (t.Tilt != 0)
+                {
+                    tiltedStarts.Add((t, scx, scy, sh, Evaluate(pyramid, t, scx, scy, sh)));
+                }
+            }
+        }
+
+        starts = [.. starts.Concat(tiltedStarts).OrderByDescending(x => x.S.Combined)];
         if (starts[0].S.Combined < StartFloor)
         {
             return null;
@@ -171,8 +184,8 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         return best!.Value;
     }
 
-    /// <returns>Every (height, anchor, template) start, best first.</returns>
-    private static List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)> Starts(FramePyramid pyramid, CharacterModel model, Candidate start, bool tilted)
+    /// <returns>Every (height, anchor, upright template) start, best first.</returns>
+    private static List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)> UprightStarts(FramePyramid pyramid, CharacterModel model, Candidate start)
     {
         var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
         var cx = start.X + (start.W / 2);
@@ -184,7 +197,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
                 var cy = anchorTop ? start.Y + (h / 2) : start.Y + (start.H / 2);
                 foreach (var t in model.Templates)
                 {
-                    if ((t.Tilt != 0) == tilted)
+                    if (t.Tilt == 0)
                     {
                         starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
                     }
@@ -199,7 +212,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
     {
         var scaleStep = 1 + (step * 1.25);
-        for (var round = 0; round < 24 && step > 0.015; round++)
+        for (var round = 0; round < 24 && step > 0.025; round++)
         {
             var improved = false;
             (double X, double Y, double H)[] moves =
