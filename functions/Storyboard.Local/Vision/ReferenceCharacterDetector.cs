@@ -6,8 +6,9 @@ namespace Storyboard.Local.Vision;
 
 /// <summary>
 /// Offline stand-in for Rekognition: finds the indexed characters by their colours, then checks
-/// each candidate's shape (gradient descriptor), colours and shading under the reference's mask,
-/// in both orientations, refining position and scale. Deterministic and single-threaded.
+/// each candidate's shape (gradient descriptor), colours and shading under the reference's mask
+/// (as drawn, mirrored and tilted), refining position and scale. Deterministic, single-threaded
+/// and stateless, so one instance can serve concurrent calls.
 /// See the Storyboard.Local README for how it works and where it fails.
 /// </summary>
 public sealed class ReferenceCharacterDetector : ICharacterDetector
