@@ -14,6 +14,8 @@ namespace Storyboard.Asl.History;
 /// </summary>
 public sealed class HistoryRecorder
 {
+    private const long AutoFlushIntervalMs = 2000;
+
     private readonly object _gate = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private readonly Utf8JsonWriter _writer;
@@ -25,6 +27,7 @@ public sealed class HistoryRecorder
     private long _nextId = 1;
     private int _flushedLength;
     private int _flushThreshold = 1024 * 1024;
+    private long _lastFlushTicks = Environment.TickCount64;
 
     /// <param name="store">Where to persist; null keeps the history in memory only.</param>
     /// <param name="firstEventId">1 for a new execution; after a redrive, continues the earlier numbering.</param>
@@ -93,10 +96,15 @@ public sealed class HistoryRecorder
             _writer.WriteEndObject();
             _writer.Flush();
             _buffer.Write("\n"u8);
-            flush = _store is not null && _buffer.WrittenCount - _flushedLength >= _flushThreshold;
+            // Rewrite the object only when it has doubled and a while has passed: total bytes written stay
+            // linear in the history's size, and a short run writes its history once, at the end.
+            flush = _store is not null
+                && _buffer.WrittenCount - _flushedLength >= _flushThreshold
+                && Environment.TickCount64 - _lastFlushTicks >= AutoFlushIntervalMs;
             if (flush)
             {
                 _flushThreshold = Math.Max(_flushThreshold, _buffer.WrittenCount);
+                _lastFlushTicks = Environment.TickCount64;
             }
         }
 

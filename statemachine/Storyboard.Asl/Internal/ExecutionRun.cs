@@ -44,17 +44,22 @@ internal sealed class ExecutionRun
 
     public TimeSpan Timeout(double seconds) => TimeSpan.FromSeconds(Options.ScaleTimeouts ? seconds * Options.TimeScale : seconds);
 
-    public JsonObject Context(State state, DateTimeOffset entered, int retryCount, string? taskToken = null, long? itemIndex = null, JsonNode? itemValue = null)
+    public JsonObject Context(State state, DateTimeOffset entered, int retryCount, string? taskToken = null, long? itemIndex = null, JsonNode? itemValue = null, bool includeInput = true)
     {
         var execution = new JsonObject
         {
             ["Id"] = ExecutionArn,
-            ["Input"] = ExecutionInput?.DeepClone(),
             ["Name"] = Name,
             ["RoleArn"] = RoleArn,
             ["StartTime"] = Timestamps.Format(StartTime),
             ["RedriveCount"] = RedriveCount,
         };
+        if (includeInput)
+        {
+            // Copying the execution input is the one costly part; templates that never read it skip it.
+            execution["Input"] = ExecutionInput?.DeepClone();
+        }
+
         if (RedriveTime is { } redriven)
         {
             execution["RedriveTime"] = Timestamps.Format(redriven);

@@ -20,6 +20,7 @@ internal static class Interpreter
             input = resume.StateInput?.DeepClone();
         }
 
+        byte[]? carried = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -28,7 +29,8 @@ internal static class Interpreter
             var entered = DateTimeOffset.UtcNow;
             if (flow.Run.History.Enabled)
             {
-                inputBytes = JsonNodes.ToUtf8(input);
+                // A state's input is the previous state's output, already serialized for its exit event.
+                inputBytes = carried ?? JsonNodes.ToUtf8(input);
                 var bytes = inputBytes;
                 flow.Record(state.TypeName + "StateEntered", "stateEnteredEventDetails", w =>
                 {
@@ -72,6 +74,7 @@ internal static class Interpreter
 
             current = step.Next;
             input = step.Output;
+            carried = outputBytes;
         }
     }
 
@@ -91,7 +94,7 @@ internal static class Interpreter
             {
                 var effective = ResultPaths.Select(pass.InputPath, raw, $"State '{state.Name}' InputPath");
                 var result = pass.HasResult ? pass.Result?.DeepClone()
-                    : pass.Parameters is { } p ? p.Evaluate(effective, ContextFactory(run, state, entered, 0, p.UsesContext))
+                    : pass.Parameters is { } p ? p.Evaluate(effective, ContextFactory(run, state, entered, 0, p.UsesContext, includeInput: p.UsesExecutionInput))
                     : effective;
                 var output = ResultPaths.Apply(raw, result, pass.ResultPath, state.Name);
                 return (ResultPaths.Select(pass.OutputPath, output, $"State '{state.Name}' OutputPath"), pass.Next);
@@ -207,7 +210,7 @@ internal static class Interpreter
         return run.Scaled(Math.Max(0, (until - DateTimeOffset.UtcNow).TotalSeconds));
     }
 
-    internal static Func<JsonNode?> ContextFactory(ExecutionRun run, State state, DateTimeOffset entered, int retryCount, bool needed, string? token = null, long? itemIndex = null, JsonNode? itemValue = null)
+    internal static Func<JsonNode?> ContextFactory(ExecutionRun run, State state, DateTimeOffset entered, int retryCount, bool needed, string? token = null, long? itemIndex = null, JsonNode? itemValue = null, bool includeInput = true)
     {
         if (!needed)
         {
@@ -215,7 +218,7 @@ internal static class Interpreter
         }
 
         JsonNode? cached = null;
-        return () => cached ??= run.Context(state, entered, retryCount, token, itemIndex, itemValue);
+        return () => cached ??= run.Context(state, entered, retryCount, token, itemIndex, itemValue, includeInput);
     }
 
     private static async Task<(JsonNode?, string?)> RunRecoverableAsync(RecoverableState state, JsonNode? raw, Flow flow, RedrivePoint? resume, DateTimeOffset entered, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
@@ -239,7 +242,7 @@ internal static class Interpreter
                 resume = null;
                 if (state.ResultSelector is { } selector)
                 {
-                    result = selector.Evaluate(result, ContextFactory(run, state, entered, totalRetries, selector.UsesContext));
+                    result = selector.Evaluate(result, ContextFactory(run, state, entered, totalRetries, selector.UsesContext, includeInput: selector.UsesExecutionInput));
                 }
 
                 var output = ResultPaths.Apply(raw, result, state.ResultPath, state.Name);
@@ -310,7 +313,7 @@ internal static class Interpreter
     private static async Task<JsonNode?> RunParallelAsync(ParallelState state, JsonNode? effective, Flow flow, RedrivePoint? resume, DateTimeOffset entered, int retryCount, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
     {
         var run = flow.Run;
-        var input = state.Parameters is { } p ? p.Evaluate(effective, ContextFactory(run, state, entered, retryCount, p.UsesContext)) : effective;
+        var input = state.Parameters is { } p ? p.Evaluate(effective, ContextFactory(run, state, entered, retryCount, p.UsesContext, includeInput: p.UsesExecutionInput)) : effective;
         var started = flow.Record("ParallelStateStarted", null, null);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var outputs = new JsonNode?[state.Branches.Count];
@@ -421,9 +424,11 @@ internal static class Interpreter
         var next = -1;
         var workers = Math.Min(items.Count, maxConcurrency == 0 ? 1000 : maxConcurrency);
 
+        // Workers start inline: a worker whose iterations complete synchronously keeps the thread and the
+        // next worker starts only when one really waits, so concurrency grows where it helps (I/O-bound
+        // handlers) and costs nothing where it does not.
         async Task Worker()
         {
-            await Task.Yield();
             while (!failFast.IsCancellationRequested)
             {
                 var index = Interlocked.Increment(ref next);
@@ -449,7 +454,7 @@ internal static class Interpreter
                 {
                     var item = items[index];
                     var input = state.ItemSelector is { } selector
-                        ? selector.Evaluate(effective, ContextFactory(run, state, entered, retryCount, selector.UsesContext, null, index, item))
+                        ? selector.Evaluate(effective, ContextFactory(run, state, entered, retryCount, selector.UsesContext, null, index, item, selector.UsesExecutionInput))
                         : item?.DeepClone();
                     var point = resume is not null && resume.FailedIterations.TryGetValue(index, out var p) ? p : null;
                     results[index] = await RunBodyAsync(state.Processor, input, iteration, point, failFast.Token).ConfigureAwait(false);

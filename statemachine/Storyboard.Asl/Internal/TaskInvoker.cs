@@ -24,16 +24,15 @@ internal static class TaskInvoker
         var callback = state.Resource.EndsWith(CallbackSuffix, StringComparison.Ordinal);
         var token = callback ? NewToken() : null;
         var parameters = state.Parameters is { } p
-            ? p.Evaluate(effective, Interpreter.ContextFactory(run, state, entered, retryCount, p.UsesContext, token))
+            ? p.Evaluate(effective, Interpreter.ContextFactory(run, state, entered, retryCount, p.UsesContext, token, includeInput: p.UsesExecutionInput))
             : effective;
         var parameterBytes = JsonNodes.ToUtf8(parameters);
         PayloadLimits.Check(parameterBytes.Length, $"input to the task of state '{state.Name}' (after Parameters)");
 
         var timeout = Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, effective, state.Name, "TimeoutSecondsPath");
         var heartbeat = Seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, effective, state.Name, "HeartbeatSecondsPath");
-        var kind = Classify(state.Resource);
+        var (kind, resourceType, resource) = Describe(state.Resource);
         var lambdaArn = kind == ResourceKind.LambdaArn;
-        var (resourceType, resource) = ResourceNames(state.Resource, kind);
         var prefix = lambdaArn ? "LambdaFunction" : "Task";
         flow.Record(prefix + "Scheduled", lambdaArn ? "lambdaFunctionScheduledEventDetails" : "taskScheduledEventDetails", w =>
         {
@@ -66,11 +65,10 @@ internal static class TaskInvoker
             w.WriteString("resource", resource);
         });
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } seconds)
-        {
-            timeoutSource.CancelAfter(run.Timeout(seconds));
-        }
+        // Only a task with a timeout pays for a linked token source.
+        using var timeoutSource = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource?.CancelAfter(run.Timeout(timeout!.Value));
+        var taskToken = timeoutSource?.Token ?? cancellationToken;
 
         try
         {
@@ -87,8 +85,8 @@ internal static class TaskInvoker
             }
             else
             {
-                var call = Dispatch(state, kind, parameters, parameterBytes, run, timeoutSource.Token);
-                result = await call.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
+                var call = Dispatch(state, kind, parameters, parameterBytes, run, taskToken);
+                result = timeoutSource is null ? await call.ConfigureAwait(false) : await call.WaitAsync(taskToken).ConfigureAwait(false);
                 if (callback)
                 {
                     var submitted = JsonNodes.ToUtf8(result);
@@ -98,7 +96,7 @@ internal static class TaskInvoker
                         w.WriteString("resource", resource);
                         w.WriteString("output", submitted);
                     });
-                    result = await WaitForCallbackAsync(run, token!, heartbeat, timeoutSource.Token).ConfigureAwait(false);
+                    result = await WaitForCallbackAsync(run, token!, heartbeat, taskToken).ConfigureAwait(false);
                 }
             }
 
@@ -117,7 +115,7 @@ internal static class TaskInvoker
             });
             return result;
         }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeoutSource is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             var error = new StatesErrorException(StatesErrors.Timeout, $"The task of state '{state.Name}' did not finish within {timeout} seconds (TimeoutSeconds).");
             RecordFailure(flow, lambdaArn ? "LambdaFunctionTimedOut" : "TaskTimedOut", lambdaArn, resourceType, resource, error);
@@ -165,6 +163,16 @@ internal static class TaskInvoker
     private static string NewToken() =>
         Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray())
             .Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ResourceKind, string, string)> Descriptions = new(StringComparer.Ordinal);
+
+    private static (ResourceKind Kind, string Type, string Resource) Describe(string resource) =>
+        Descriptions.GetOrAdd(resource, static r =>
+        {
+            var kind = Classify(r);
+            var (type, name) = ResourceNames(r, kind);
+            return (kind, type, name);
+        });
 
     internal enum ResourceKind
     {

@@ -122,7 +122,7 @@ internal static class DistributedMapRunner
                     var item = enumerator.Current;
                     if (state.ItemSelector is { } selector)
                     {
-                        item = selector.Evaluate(effective, Interpreter.ContextFactory(run, state, entered, retryCount, selector.UsesContext, null, itemIndex, item));
+                        item = selector.Evaluate(effective, Interpreter.ContextFactory(run, state, entered, retryCount, selector.UsesContext, null, itemIndex, item, selector.UsesExecutionInput));
                     }
 
                     count++;

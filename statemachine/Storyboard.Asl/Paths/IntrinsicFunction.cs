@@ -36,6 +36,8 @@ public sealed class IntrinsicFunction
 
     public bool UsesContext => _args.Any(a => a is JsonPathExpression { IsContextPath: true } || a is IntrinsicFunction { UsesContext: true });
 
+    public bool UsesExecutionInput => _args.Any(a => a is JsonPathExpression { ReferencesExecutionInput: true } || a is IntrinsicFunction { UsesExecutionInput: true });
+
     public static bool LooksLikeCall(string text) => text.StartsWith("States.", StringComparison.Ordinal);
 
     public static IntrinsicFunction Parse(string text)

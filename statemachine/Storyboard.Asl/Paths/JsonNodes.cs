@@ -29,21 +29,33 @@ public static class JsonNodes
     /// <summary>UTF-8 bytes of the node's compact JSON, used for the 256 KiB payload check and the history.</summary>
     public static byte[] ToUtf8(JsonNode? node)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        if (node is null)
         {
-            if (node is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                node.WriteTo(writer);
-            }
+            return "null"u8.ToArray();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        // One buffer and writer per thread: serializing is on every transition's path.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        node.WriteTo(writer);
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+
+        return bytes;
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     public static JsonNode? Parse(string json) =>
         JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });

@@ -31,6 +31,15 @@ public sealed class JsonPathExpression
     /// <summary>A definite path names at most one node; others (wildcards, filters...) yield an array.</summary>
     public bool IsDefinite { get; }
 
+    /// <summary>
+    /// True when a context path may read <c>$$.Execution.Input</c>, the one large part of the context
+    /// object; other context paths are served without copying the execution input.
+    /// </summary>
+    public bool ReferencesExecutionInput =>
+        IsContextPath
+        && (_segments.Length == 0 || _segments[0] is not NameSegment first || first.Name == "Execution")
+        && (_segments.Length < 2 || _segments[1] is not NameSegment second || second.Name == "Input");
+
     /// <summary>Reference paths (ResultPath) may only use names and indexes.</summary>
     public bool IsReferencePath => IsDefinite && !IsContextPath;
 

@@ -11,20 +11,25 @@ public sealed class PayloadTemplate
 {
     private readonly Node _root;
 
-    private PayloadTemplate(Node root, bool usesContext)
+    private PayloadTemplate(Node root, bool usesContext, bool usesExecutionInput)
     {
         _root = root;
         UsesContext = usesContext;
+        UsesExecutionInput = usesExecutionInput;
     }
 
     public bool UsesContext { get; }
+
+    /// <summary>Whether any path may read $$.Execution.Input (so the context needs a copy of it).</summary>
+    public bool UsesExecutionInput { get; }
 
     /// <summary>Compiles the template; problems (bad paths, unknown functions) are added to <paramref name="problems"/>.</summary>
     public static PayloadTemplate Compile(JsonNode? template, string where, List<string> problems)
     {
         var usesContext = false;
-        var root = CompileNode(template, where, problems, ref usesContext);
-        return new PayloadTemplate(root, usesContext);
+        var usesInput = false;
+        var root = CompileNode(template, where, problems, ref usesContext, ref usesInput);
+        return new PayloadTemplate(root, usesContext, usesInput);
     }
 
     public JsonNode? Evaluate(JsonNode? input, Func<JsonNode?> context) => _root.Evaluate(input, context);
@@ -48,7 +53,7 @@ public sealed class PayloadTemplate
         return false;
     }
 
-    private static Node CompileNode(JsonNode? node, string where, List<string> problems, ref bool usesContext)
+    private static Node CompileNode(JsonNode? node, string where, List<string> problems, ref bool usesContext, ref bool usesInput)
     {
         switch (node)
         {
@@ -72,6 +77,7 @@ public sealed class PayloadTemplate
                             {
                                 var call = IntrinsicFunction.Parse(expression);
                                 usesContext |= call.UsesContext;
+                                usesInput |= call.UsesExecutionInput;
                                 fields.Add((name, new CallNode(call)));
                             }
                             catch (FormatException e)
@@ -82,6 +88,7 @@ public sealed class PayloadTemplate
                         else if (JsonPathExpression.TryParse(expression, out var path, out var problem))
                         {
                             usesContext |= path!.IsContextPath;
+                            usesInput |= path.ReferencesExecutionInput;
                             fields.Add((name, new PathNode(path, key)));
                         }
                         else
@@ -91,7 +98,7 @@ public sealed class PayloadTemplate
                     }
                     else
                     {
-                        fields.Add((key, CompileNode(value, where, problems, ref usesContext)));
+                        fields.Add((key, CompileNode(value, where, problems, ref usesContext, ref usesInput)));
                     }
                 }
 
@@ -103,7 +110,7 @@ public sealed class PayloadTemplate
                 var items = new Node[array.Count];
                 for (var i = 0; i < array.Count; i++)
                 {
-                    items[i] = CompileNode(array[i], where, problems, ref usesContext);
+                    items[i] = CompileNode(array[i], where, problems, ref usesContext, ref usesInput);
                 }
 
                 return new ArrayNode(items);
