@@ -17,7 +17,14 @@ internal static class LocalRuns
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static LocalExecutor Executor(string outDirectory, double timeScale, MockTestCase? mocks) =>
-        new(new LocalExecutorOptions { Store = new RunFolderStore(outDirectory), TimeScale = timeScale, Mocks = mocks });
+        new(new LocalExecutorOptions
+        {
+            Store = new RunFolderStore(outDirectory),
+            TimeScale = timeScale,
+            Mocks = mocks,
+            // With no handlers in the CLI, a callback task waits for send-task-success / send-task-failure.
+            AwaitCallbacksWithoutHandler = true,
+        });
 
     public static MockTestCase? Mocks(string? mockConfigPath, string? testCase, string stateMachine)
     {

@@ -34,7 +34,7 @@ public sealed class LocalExecutor
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(request);
-        var missing = TaskInvoker.MissingHandlers(definition, Handlers, Options.Mocks).ToList();
+        var missing = TaskInvoker.MissingHandlers(definition, Handlers, Options.Mocks, Options.AwaitCallbacksWithoutHandler).ToList();
         if (missing.Count > 0)
         {
             throw new MissingTaskHandlerException("These Task states cannot be served (register a handler or mock them):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", missing));
@@ -99,7 +99,7 @@ public sealed class LocalExecutor
         }
 
         var definition = DefinitionLoader.Load(record.Definition, null, record.StateMachineName);
-        var missing = TaskInvoker.MissingHandlers(definition, Handlers, Options.Mocks).ToList();
+        var missing = TaskInvoker.MissingHandlers(definition, Handlers, Options.Mocks, Options.AwaitCallbacksWithoutHandler).ToList();
         if (missing.Count > 0)
         {
             throw new MissingTaskHandlerException("These Task states cannot be served (register a handler or mock them):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", missing));

@@ -32,6 +32,12 @@ public sealed record LocalExecutorOptions
     /// <summary>Tasks of states named in the test case are answered from the mock config instead of handlers.</summary>
     public MockTestCase? Mocks { get; init; }
 
+    /// <summary>
+    /// A <c>.waitForTaskToken</c> task with no handler and no mock just waits for SendTaskSuccess/Failure
+    /// (e.g. a person approving through the CLI) instead of failing the run before it starts.
+    /// </summary>
+    public bool AwaitCallbacksWithoutHandler { get; init; }
+
     public string Region { get; init; } = "local";
 
     public string AccountId { get; init; } = "000000000000";

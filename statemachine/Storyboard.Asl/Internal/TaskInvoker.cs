@@ -83,6 +83,10 @@ internal static class TaskInvoker
 
                 result = mocked.Return?.DeepClone();
             }
+            else if (callback && run.Options.AwaitCallbacksWithoutHandler && !CanDispatch(state, kind, parameters, run.Handlers))
+            {
+                result = await WaitForCallbackAsync(run, token!, heartbeat, taskToken).ConfigureAwait(false);
+            }
             else
             {
                 var call = Dispatch(state, kind, parameters, parameterBytes, run, taskToken);
@@ -224,12 +228,24 @@ internal static class TaskInvoker
         return split < 0 ? (tail, tail) : (tail[..split], tail[(split + 1)..]);
     }
 
+    private static bool CanDispatch(TaskState state, ResourceKind kind, JsonNode? parameters, TaskHandlerRegistry handlers)
+    {
+        var bare = StripPattern(state.Resource);
+        return kind switch
+        {
+            ResourceKind.LambdaInvoke => JsonNodes.TryGetString((parameters as JsonObject)?["FunctionName"], out var name) && handlers.TryGetFunction(name, out _),
+            ResourceKind.LambdaArn => handlers.TryGetFunction(bare, out _),
+            ResourceKind.AwsSdk => handlers.TryGetService(bare[AwsSdk.Length..].Split(':')[0], out _),
+            _ => handlers.TryGetResource(bare, out _),
+        };
+    }
+
     /// <summary>Checks before the run that every Task can be served, so a missing handler is not found hours in.</summary>
-    internal static IEnumerable<string> MissingHandlers(StateMachineDefinition definition, TaskHandlerRegistry handlers, MockTestCase? mocks)
+    internal static IEnumerable<string> MissingHandlers(StateMachineDefinition definition, TaskHandlerRegistry handlers, MockTestCase? mocks, bool awaitCallbacks = false)
     {
         foreach (var state in definition.AllStates.Values.OfType<TaskState>())
         {
-            if (mocks?.Mocks(state.Name) == true)
+            if (mocks?.Mocks(state.Name) == true || (awaitCallbacks && state.Resource.EndsWith(CallbackSuffix, StringComparison.Ordinal)))
             {
                 continue;
             }
