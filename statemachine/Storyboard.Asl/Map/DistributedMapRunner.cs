@@ -219,7 +219,7 @@ internal static class DistributedMapRunner
                     throw new StatesErrorException(StatesErrors.DataLimitExceeded, $"The results of Map state '{state.Name}' exceed 256 KiB; add a ResultWriter to export them to the store.");
                 }
 
-                if (Exceeds(state, effective, outcome))
+                if (Exceeds(state, effective, outcome, final: false))
                 {
                     thresholdExceeded = true;
                     await stop.CancelAsync().ConfigureAwait(false);
@@ -239,7 +239,7 @@ internal static class DistributedMapRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        thresholdExceeded |= Exceeds(state, effective, outcome);
+        thresholdExceeded |= Exceeds(state, effective, outcome, final: true);
         await childHistory.CompleteAsync(cancellationToken).ConfigureAwait(false);
         if (writer is not null)
         {
@@ -304,7 +304,11 @@ internal static class DistributedMapRunner
         return input;
     }
 
-    private static bool Exceeds(MapState state, JsonNode? input, MapRunOutcome outcome)
+    /// <summary>
+    /// The count threshold is checked as children fail; the percentage only once the number of children is
+    /// known (items are streamed), so an early failure is not judged against a partial total.
+    /// </summary>
+    private static bool Exceeds(MapState state, JsonNode? input, MapRunOutcome outcome, bool final)
     {
         var failed = outcome.FailedCount;
         if (failed == 0)
@@ -330,7 +334,7 @@ internal static class DistributedMapRunner
         }
 
         var total = Math.Max(1, outcome.ChildCount);
-        return (count is { } c && failed > c) || (percentage is { } p && failed * 100.0 / total > p);
+        return (count is { } c && failed > c) || (final && percentage is { } p && failed * 100.0 / total > p);
     }
 
     private static async Task<ChildResult> RunChildAsync(MapState state, ExecutionRun parent, string mapRunId, string label, long index, JsonNode? input, ChildHistorySink history, CancellationToken cancellationToken)
