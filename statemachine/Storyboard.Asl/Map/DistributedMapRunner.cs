@@ -163,9 +163,9 @@ internal static class DistributedMapRunner
             }
         }
 
+        // Workers start inline and only fan out when a child really waits (see the inline Map).
         async Task Worker()
         {
-            await Task.Yield();
             while (!stop.IsCancellationRequested)
             {
                 var next = await FetchAsync().ConfigureAwait(false);

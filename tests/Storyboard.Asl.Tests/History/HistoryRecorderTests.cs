@@ -10,7 +10,7 @@ public sealed class HistoryRecorderTests
     {
         var store = new InMemoryObjectStore();
         var recorder = new HistoryRecorder(store, "runs/x/history.jsonl", enabled: true);
-        for (var i = 0; i < 50_000; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             recorder.Record("PassStateEntered", i, "stateEnteredEventDetails", w => w.WriteString("name", "Step"));
         }
@@ -19,7 +19,7 @@ public sealed class HistoryRecorderTests
         var size = recorder.ToArray().Length;
 
         Assert.InRange(store.BytesWritten, size, 4L * size);
-        Assert.Equal(50_000, (await ExecutionHistory.ReadAsync(store, "runs/x/history.jsonl")).Count);
+        Assert.Equal(20_000, (await ExecutionHistory.ReadAsync(store, "runs/x/history.jsonl")).Count);
     }
 
     [Fact]
