@@ -91,6 +91,63 @@ public sealed class RedriveTests
     }
 
     [Fact]
+    public async Task Redrive_WhenParallelBranchFailed_ShouldRerunOnlyThatBranch()
+    {
+        var store = new InMemoryObjectStore();
+        var calls = new List<string>();
+        var broken = true;
+        var leftDone = new TaskCompletionSource();
+        LocalExecutor NewExecutor()
+        {
+            var executor = Run.Executor(store);
+            executor.Handlers
+                .RegisterFunction("Left", Handlers.Json(_ =>
+                {
+                    lock (calls)
+                    {
+                        calls.Add("Left");
+                    }
+
+                    leftDone.TrySetResult();
+                    return JsonValue.Create("left");
+                }))
+                .RegisterFunction("Right", async (input, ct) =>
+                {
+                    lock (calls)
+                    {
+                        calls.Add("Right");
+                    }
+
+                    if (broken)
+                    {
+                        // Fail only once the other branch has succeeded, so what the redrive skips is certain.
+                        await leftDone.Task.WaitAsync(ct);
+                        await Task.Delay(50, ct);
+                        throw new TimeoutException("slow service");
+                    }
+
+                    return await Handlers.Json(_ => JsonValue.Create("right"))(input, ct);
+                });
+            return executor;
+        }
+
+        const string definition = """
+            {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"L","States":{"L":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:Left","End":true}}},
+              {"StartAt":"R","States":{"R":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:Right","End":true}}}]}}}
+            """;
+        var failed = await NewExecutor().StartAsync(definition, "{}", runId: "run-par");
+        Assert.Equal("TimeoutException", failed.Error);
+        calls.Clear();
+        broken = false;
+
+        var redriven = await NewExecutor().RedriveExecutionAsync("run-par");
+
+        Assert.Equal("""["left","right"]""", redriven.Output!.ToJsonString());
+        Assert.Equal(["Right"], calls);
+    }
+
+    [Fact]
     public async Task Redrive_WhenExecutionSucceeded_ShouldRefuse()
     {
         var store = new InMemoryObjectStore();
