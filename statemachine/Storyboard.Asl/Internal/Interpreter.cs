@@ -46,7 +46,7 @@ internal static class Interpreter
             (JsonNode? Output, string? Next) step;
             try
             {
-                step = await RunStateAsync(state, input, flow, resume?.StateName == state.Name ? resume : null, entered, Snapshot, cancellationToken).ConfigureAwait(false);
+                step = await RunStateAsync(state, input, inputBytes, flow, resume?.StateName == state.Name ? resume : null, entered, Snapshot, cancellationToken).ConfigureAwait(false);
             }
             catch (StatesErrorException e)
             {
@@ -85,7 +85,7 @@ internal static class Interpreter
         w.WriteEndObject();
     }
 
-    private static async Task<(JsonNode?, string?)> RunStateAsync(State state, JsonNode? raw, Flow flow, RedrivePoint? resume, DateTimeOffset entered, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
+    private static async Task<(JsonNode?, string?)> RunStateAsync(State state, JsonNode? raw, byte[]? rawBytes, Flow flow, RedrivePoint? resume, DateTimeOffset entered, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
     {
         var run = flow.Run;
         switch (state)
@@ -149,7 +149,7 @@ internal static class Interpreter
             }
 
             case RecoverableState recoverable:
-                return await RunRecoverableAsync(recoverable, raw, flow, resume, entered, snapshot, cancellationToken).ConfigureAwait(false);
+                return await RunRecoverableAsync(recoverable, raw, rawBytes, flow, resume, entered, snapshot, cancellationToken).ConfigureAwait(false);
             default:
                 throw StatesErrors.RuntimeError($"State '{state.Name}' has an unsupported type.");
         }
@@ -221,7 +221,7 @@ internal static class Interpreter
         return () => cached ??= run.Context(state, entered, retryCount, token, itemIndex, itemValue, includeInput);
     }
 
-    private static async Task<(JsonNode?, string?)> RunRecoverableAsync(RecoverableState state, JsonNode? raw, Flow flow, RedrivePoint? resume, DateTimeOffset entered, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
+    private static async Task<(JsonNode?, string?)> RunRecoverableAsync(RecoverableState state, JsonNode? raw, byte[]? rawBytes, Flow flow, RedrivePoint? resume, DateTimeOffset entered, Func<JsonNode?> snapshot, CancellationToken cancellationToken)
     {
         var run = flow.Run;
         var retries = new int[state.Retry.Count];
@@ -233,7 +233,7 @@ internal static class Interpreter
                 var effective = ResultPaths.Select(state.InputPath, raw, $"State '{state.Name}' InputPath");
                 JsonNode? result = state switch
                 {
-                    TaskState task => await TaskInvoker.InvokeAsync(task, effective, flow, entered, totalRetries, cancellationToken).ConfigureAwait(false),
+                    TaskState task => await TaskInvoker.InvokeAsync(task, effective, ReferenceEquals(effective, raw) ? rawBytes : null, flow, entered, totalRetries, cancellationToken).ConfigureAwait(false),
                     ParallelState parallel => await RunParallelAsync(parallel, effective, flow, resume, entered, totalRetries, snapshot, cancellationToken).ConfigureAwait(false),
                     MapState { Distributed: true } map => await DistributedMapRunner.RunAsync(map, effective, flow, resume, entered, totalRetries, snapshot, cancellationToken).ConfigureAwait(false),
                     MapState map => await RunInlineMapAsync(map, effective, flow, resume, entered, totalRetries, snapshot, cancellationToken).ConfigureAwait(false),

@@ -18,7 +18,8 @@ internal static class TaskInvoker
     private const string AwsSdk = "arn:aws:states:::aws-sdk:";
     private const string CallbackSuffix = ".waitForTaskToken";
 
-    public static async Task<JsonNode?> InvokeAsync(TaskState state, JsonNode? effective, Flow flow, DateTimeOffset entered, int retryCount, CancellationToken cancellationToken)
+    /// <param name="effectiveBytes">The serialized effective input when already at hand (no InputPath), saving a serialization.</param>
+    public static async Task<JsonNode?> InvokeAsync(TaskState state, JsonNode? effective, byte[]? effectiveBytes, Flow flow, DateTimeOffset entered, int retryCount, CancellationToken cancellationToken)
     {
         var run = flow.Run;
         var callback = state.Resource.EndsWith(CallbackSuffix, StringComparison.Ordinal);
@@ -26,7 +27,7 @@ internal static class TaskInvoker
         var parameters = state.Parameters is { } p
             ? p.Evaluate(effective, Interpreter.ContextFactory(run, state, entered, retryCount, p.UsesContext, token, includeInput: p.UsesExecutionInput))
             : effective;
-        var parameterBytes = JsonNodes.ToUtf8(parameters);
+        var parameterBytes = state.Parameters is null && effectiveBytes is not null ? effectiveBytes : JsonNodes.ToUtf8(parameters);
         PayloadLimits.Check(parameterBytes.Length, $"input to the task of state '{state.Name}' (after Parameters)");
 
         var timeout = Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, effective, state.Name, "TimeoutSecondsPath");

@@ -78,7 +78,9 @@ internal static class DistributedMapRunner
         var batchInput = state.ItemBatcher?.BatchInput?.Evaluate(effective, context);
         var childHistory = new ChildHistorySink(run.Options.RecordHistory ? store : null, run.Options.Key(run.Options.ChildHistoryPrefix, run.RunId, mapRunId));
 
-        flow.Record("MapStateStarted", "mapStateStartedEventDetails", w => w.WriteNumber("length", 0));
+        // With an ItemReader the items are streamed, so their number is not known when the Map starts.
+        var length = state.ItemReader is null && state.ItemsPath!.Select(state.ItemsPath.IsContextPath ? context() : effective, state.Name) is JsonArray known ? known.Count : 0;
+        flow.Record("MapStateStarted", "mapStateStartedEventDetails", w => w.WriteNumber("length", length));
         if (checkpoint is not null)
         {
             checkpoint.RedriveCount++;
