@@ -194,4 +194,18 @@ public sealed class DistributedMapTests
         Assert.Equal("[1,2,3]", fromArray.Output!.ToJsonString());
         Assert.Equal("""[{"key":"in/a.json"},{"key":"in/b.json"}]""", fromListing.Output!.ToJsonString());
     }
+
+    [Fact]
+    public async Task DistributedMap_WhenReadingCsvWithHeaderRow_ShouldYieldObjectsOfStrings()
+    {
+        var store = new InMemoryObjectStore();
+        await store.WriteTextAsync("in/ratings.csv", "rating,title\n5,\"Moby Dick, abridged\"\n3,Sayings\n");
+
+        var result = await Run.Executor(store).StartAsync("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},"Parameters":{"Bucket":"b","Key":"in/ratings.csv"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, "{}");
+
+        Assert.Equal("""[{"rating":"5","title":"Moby Dick, abridged"},{"rating":"3","title":"Sayings"}]""", result.Output!.ToJsonString());
+    }
 }
