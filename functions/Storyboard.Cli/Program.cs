@@ -1,4 +1,3 @@
-using System.CommandLine;
+using Storyboard.Cli;
 
-var root = new RootCommand("Storyboard: turn an animated video into a character-consistent image model and storyboard panels.");
-return await root.Parse(args).InvokeAsync();
+return await CliApp.CreateRootCommand().Parse(args).InvokeAsync();

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Storyboard.Cli.Commands;
+
+namespace Storyboard.Cli;
+
+/// <summary>The <c>storyboard</c> command tree; each command lives in its own file under Commands/.</summary>
+public static class CliApp
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Storyboard: turn an animated video into a character-consistent image model and storyboard panels.");
+        root.Subcommands.Add(ExecCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(RedriveCommand.Create());
+        root.Subcommands.Add(SendTaskSuccessCommand.Create());
+        root.Subcommands.Add(SendTaskFailureCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Storyboard.Asl.Definition;
+
+public sealed record SucceedState : State
+{
+    public override string TypeName => "Succeed";
+}

@@ -1,0 +1,10 @@
+namespace Storyboard.Asl.Execution;
+
+public enum ExecutionStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+}

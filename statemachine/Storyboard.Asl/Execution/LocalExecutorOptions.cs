@@ -1,0 +1,49 @@
+using Storyboard.Asl.Tasks;
+using Storyboard.Core.Storage;
+
+namespace Storyboard.Asl.Execution;
+
+/// <summary>How executions run locally. Keys may use the tokens {runId}, {mapRunId} and {token}.</summary>
+public sealed record LocalExecutorOptions
+{
+    /// <summary>The run's bucket: history, the execution record (for redrive), ItemReader sources and ResultWriter output.</summary>
+    public IObjectStore? Store { get; init; }
+
+    /// <summary>Multiplies Wait state durations and Retry intervals: 0.001 turns an hour's wait into 3.6 seconds.</summary>
+    public double TimeScale { get; init; } = 1.0;
+
+    /// <summary>Also scale TimeoutSeconds and HeartbeatSeconds (off by default: they guard real work, which does not speed up).</summary>
+    public bool ScaleTimeouts { get; init; }
+
+    public bool RecordHistory { get; init; } = true;
+
+    public string HistoryKey { get; init; } = "runs/{runId}/history.jsonl";
+
+    public string ExecutionRecordKey { get; init; } = "runs/{runId}/execution.json";
+
+    /// <summary>Distributed Map child execution histories, written in parts of a few MB.</summary>
+    public string ChildHistoryPrefix { get; init; } = "runs/{runId}/map-runs/{mapRunId}/history/";
+
+    /// <summary>Where another process drops SendTaskSuccess/Failure/Heartbeat for a waiting callback task.</summary>
+    public string TaskTokenKey { get; init; } = "runs/{runId}/task-tokens/{token}.json";
+
+    public TimeSpan TaskTokenPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Tasks of states named in the test case are answered from the mock config instead of handlers.</summary>
+    public MockTestCase? Mocks { get; init; }
+
+    /// <summary>
+    /// A <c>.waitForTaskToken</c> task with no handler and no mock just waits for SendTaskSuccess/Failure
+    /// (e.g. a person approving through the CLI) instead of failing the run before it starts.
+    /// </summary>
+    public bool AwaitCallbacksWithoutHandler { get; init; }
+
+    public string Region { get; init; } = "local";
+
+    public string AccountId { get; init; } = "000000000000";
+
+    internal string Key(string template, string runId, string? mapRunId = null, string? token = null) =>
+        template.Replace("{runId}", runId, StringComparison.Ordinal)
+            .Replace("{mapRunId}", mapRunId ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{token}", token ?? string.Empty, StringComparison.Ordinal);
+}
