@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Storyboard.Asl.Definition;
+
+namespace Storyboard.Asl.Tests.Workflow;
+
+/// <summary>
+/// The product's own workflow file must load in the local executor exactly as it deploys: every
+/// field understood, every placeholder filled, every state reachable.
+/// </summary>
+public sealed partial class StoryboardDefinitionTests
+{
+    [Fact]
+    public async Task LoadFileAsync_WhenEveryPlaceholderIsFilled_ShouldAcceptTheWorkflow()
+    {
+        var path = Path.Combine(RepositoryRoot(), "statemachine", "storyboard.asl.json");
+        var placeholders = Placeholder().Matches(await File.ReadAllTextAsync(path)).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        var definition = await DefinitionLoader.LoadFileAsync(path, placeholders.ToDictionary(p => p, p => p.Replace("FunctionArn", string.Empty, StringComparison.Ordinal)));
+
+        Assert.NotNull(definition);
+        Assert.Contains("PrepareRunFunctionArn", placeholders);
+    }
+
+    [Fact]
+    public async Task LoadFileAsync_WhenAPlaceholderIsMissing_ShouldNameIt()
+    {
+        var path = Path.Combine(RepositoryRoot(), "statemachine", "storyboard.asl.json");
+
+        var ex = await Assert.ThrowsAsync<InvalidDefinitionException>(() => DefinitionLoader.LoadFileAsync(path, new Dictionary<string, string>()));
+
+        Assert.Contains("PrepareRunFunctionArn", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Storyboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Storyboard.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"\$\{([^}\s]+)\}")]
+    private static partial Regex Placeholder();
+}
