@@ -3,6 +3,7 @@ using Storyboard.Asl.Execution;
 using Storyboard.Asl.History;
 using Storyboard.Cli.Runs;
 using Storyboard.Core.Storage;
+using Storyboard.Storage;
 
 namespace Storyboard.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class HistoryCommand
             var output = parse.InvocationConfiguration.Output;
             var folder = parse.GetValue(outDirectory)!.FullName;
             var runId = parse.GetValue(run)!;
-            var store = new RunFolderStore(folder);
+            var store = new LocalFolderObjectStore(folder);
             var key = new LocalExecutorOptions().HistoryKey.Replace("{runId}", runId, StringComparison.Ordinal);
             try
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Storyboard.Asl.Execution;
 using Storyboard.Cli.Runs;
+using Storyboard.Storage;
 
 namespace Storyboard.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class SendTaskFailureCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var message = new JsonObject { ["status"] = "FAILURE", ["error"] = parse.GetValue(errorName), ["cause"] = parse.GetValue(cause) };
-            await LocalExecutor.SendTaskResultAsync(new RunFolderStore(parse.GetValue(outDirectory)!.FullName), new LocalExecutorOptions(), parse.GetValue(run)!, parse.GetValue(token)!, message, cancellationToken);
+            await LocalExecutor.SendTaskResultAsync(new LocalFolderObjectStore(parse.GetValue(outDirectory)!.FullName), new LocalExecutorOptions(), parse.GetValue(run)!, parse.GetValue(token)!, message, cancellationToken);
             return 0;
         });
         return command;

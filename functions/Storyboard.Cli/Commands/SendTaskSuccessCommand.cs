@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Storyboard.Asl.Execution;
 using Storyboard.Cli.Runs;
+using Storyboard.Storage;
 
 namespace Storyboard.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class SendTaskSuccessCommand
             var text = parse.GetValue(output)!;
             JsonNode.Parse(text);
             var message = new JsonObject { ["status"] = "SUCCESS", ["output"] = text };
-            await LocalExecutor.SendTaskResultAsync(new RunFolderStore(parse.GetValue(outDirectory)!.FullName), new LocalExecutorOptions(), parse.GetValue(run)!, parse.GetValue(token)!, message, cancellationToken);
+            await LocalExecutor.SendTaskResultAsync(new LocalFolderObjectStore(parse.GetValue(outDirectory)!.FullName), new LocalExecutorOptions(), parse.GetValue(run)!, parse.GetValue(token)!, message, cancellationToken);
             return 0;
         });
         return command;

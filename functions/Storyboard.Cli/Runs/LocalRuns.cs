@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Storyboard.Asl.Execution;
 using Storyboard.Asl.Tasks;
+using Storyboard.Storage;
 
 namespace Storyboard.Cli.Runs;
 
@@ -19,7 +20,7 @@ internal static class LocalRuns
     public static LocalExecutor Executor(string outDirectory, double timeScale, MockTestCase? mocks) =>
         new(new LocalExecutorOptions
         {
-            Store = new RunFolderStore(outDirectory),
+            Store = new LocalFolderObjectStore(outDirectory),
             TimeScale = timeScale,
             Mocks = mocks,
             // With no handlers in the CLI, a callback task waits for send-task-success / send-task-failure.
