@@ -1,0 +1,106 @@
+using Storyboard.Core.Imaging;
+
+namespace Storyboard.Local.Vision.Internal;
+
+/// <summary>
+/// The frame at full, 1/2, 1/4, ... resolution (2x2 box averages). Search runs on a small level;
+/// patches are sampled from the level closest to their canonical size, so a large window is
+/// area-averaged rather than aliased.
+/// </summary>
+internal sealed class FramePyramid
+{
+    private readonly List<RgbImage> levels = [];
+
+    public FramePyramid(RgbImage frame, int smallestSide)
+    {
+        levels.Add(frame);
+        while (Math.Min(levels[^1].Width, levels[^1].Height) / 2 >= smallestSide && levels.Count < 6)
+        {
+            levels.Add(Half(levels[^1]));
+        }
+    }
+
+    public int Width => levels[0].Width;
+
+    public int Height => levels[0].Height;
+
+    public int LevelCount => levels.Count;
+
+    public RgbImage Level(int k) => levels[k];
+
+    /// <summary>
+    /// Resamples the full-resolution window (x, y, w, h) to dw x dh pixels. Pixels that fall
+    /// outside the frame are marked invalid, so characters cut by the frame edge can still be compared.
+    /// </summary>
+    public Patch Sample(double x, double y, double w, double h, int dw, int dh)
+    {
+        var level = 0;
+        while (level + 1 < levels.Count && h / (1 << (level + 1)) >= dh)
+        {
+            level++;
+        }
+
+        var img = levels[level];
+        var scale = 1.0 / (1 << level);
+        var px = img.Pixels;
+        int iw = img.Width, ih = img.Height;
+        var patch = new Patch(dw, dh);
+        var validCount = 0;
+        for (var j = 0; j < dh; j++)
+        {
+            var fy = y + ((j + 0.5) * h / dh);
+            var ly = (fy * scale) - 0.5;
+            var yi = (int)Math.Floor(ly);
+            var ty = (float)(ly - yi);
+            int y0 = Math.Clamp(yi, 0, ih - 1), y1 = Math.Clamp(yi + 1, 0, ih - 1);
+            for (var i = 0; i < dw; i++)
+            {
+                var o = (j * dw) + i;
+                var fx = x + ((i + 0.5) * w / dw);
+                if (fx < 0 || fy < 0 || fx >= Width || fy >= Height)
+                {
+                    continue;
+                }
+
+                var lx = (fx * scale) - 0.5;
+                var xi = (int)Math.Floor(lx);
+                var tx = (float)(lx - xi);
+                int x0 = Math.Clamp(xi, 0, iw - 1), x1 = Math.Clamp(xi + 1, 0, iw - 1);
+                int a = ((y0 * iw) + x0) * 3, b = ((y0 * iw) + x1) * 3, c = ((y1 * iw) + x0) * 3, d = ((y1 * iw) + x1) * 3;
+                float w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
+                var r = (px[a] * w00) + (px[b] * w01) + (px[c] * w10) + (px[d] * w11);
+                var g = (px[a + 1] * w00) + (px[b + 1] * w01) + (px[c + 1] * w10) + (px[d + 1] * w11);
+                var bl = (px[a + 2] * w00) + (px[b + 2] * w01) + (px[c + 2] * w10) + (px[d + 2] * w11);
+                patch.Valid[o] = true;
+                patch.Grey[o] = (0.299f * r) + (0.587f * g) + (0.114f * bl);
+                patch.Bin[o] = (byte)ColourBins.Of((int)(r + 0.5f), (int)(g + 0.5f), (int)(bl + 0.5f));
+                validCount++;
+            }
+        }
+
+        patch.ValidCount = validCount;
+        return patch;
+    }
+
+    private static RgbImage Half(RgbImage src)
+    {
+        int w = src.Width / 2, h = src.Height / 2, sw = src.Width;
+        var dst = new byte[w * h * 3];
+        var s = src.Pixels;
+        for (var y = 0; y < h; y++)
+        {
+            var r0 = 2 * y * sw * 3;
+            var r1 = r0 + (sw * 3);
+            var o = y * w * 3;
+            for (var x = 0; x < w; x++, o += 3)
+            {
+                var i = x * 6;
+                dst[o] = (byte)((s[r0 + i] + s[r0 + i + 3] + s[r1 + i] + s[r1 + i + 3] + 2) >> 2);
+                dst[o + 1] = (byte)((s[r0 + i + 1] + s[r0 + i + 4] + s[r1 + i + 1] + s[r1 + i + 4] + 2) >> 2);
+                dst[o + 2] = (byte)((s[r0 + i + 2] + s[r0 + i + 5] + s[r1 + i + 2] + s[r1 + i + 5] + 2) >> 2);
+            }
+        }
+
+        return new RgbImage(w, h, dst);
+    }
+}

@@ -1,0 +1,89 @@
+namespace Storyboard.Local.Vision.Internal;
+
+/// <summary>Compares a resampled frame window with a reference template.</summary>
+internal static class TemplateMatcher
+{
+    public static MatchScore Score(ReferenceTemplate t, Patch p)
+    {
+        int n = t.Width * t.Height;
+        var mask = t.Mask;
+
+        // Colour and appearance under the mask, only where the window is inside the frame.
+        Span<float> hist = stackalloc float[ColourBins.Count];
+        hist.Clear();
+        double maskIn = 0, maskAll = 0, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var m = mask[i];
+            maskAll += m;
+            if (!p.Valid[i] || m < 0.5f)
+            {
+                continue;
+            }
+
+            maskIn += m;
+            hist[p.Bin[i]] += m;
+            double a = t.Grey[i], b = p.Grey[i];
+            sw += m;
+            sx += m * a;
+            sy += m * b;
+            sxx += m * a * a;
+            syy += m * b * b;
+            sxy += m * a * b;
+        }
+
+        var visible = maskAll > 0 ? maskIn / maskAll : 0;
+        if (sw < 1)
+        {
+            return new MatchScore(0, 0, 0, visible);
+        }
+
+        double bc = 0;
+        for (var k = 0; k < ColourBins.Count; k++)
+        {
+            if (hist[k] > 0 && t.Colour[k] > 0)
+            {
+                bc += Math.Sqrt(hist[k] / sw * t.Colour[k]);
+            }
+        }
+
+        var vx = (sxx / sw) - ((sx / sw) * (sx / sw));
+        var vy = (syy / sw) - ((sy / sw) * (sy / sw));
+        var appearance = vx > 1 && vy > 1 ? ((sxy / sw) - ((sx / sw) * (sy / sw))) / Math.Sqrt(vx * vy) : 0;
+
+        // Shape: HOG correlation over covered cells that are mostly inside the frame.
+        var hog = Hog.Compute(p.Grey, p.Valid, p.Width, p.Height);
+        var cx = t.Width / Hog.Cell;
+        double ha = 0, hb = 0, haa = 0, hbb = 0, hab = 0;
+        var count = 0;
+        foreach (var c in t.Cells)
+        {
+            int ox = (c % cx) * Hog.Cell, oy = (c / cx) * Hog.Cell;
+            if (!p.Valid[((oy + (Hog.Cell / 2)) * p.Width) + ox + (Hog.Cell / 2)])
+            {
+                continue;
+            }
+
+            for (var k = 0; k < Hog.Bins; k++)
+            {
+                double a = t.HogFeatures[(c * Hog.Bins) + k], b = hog[(c * Hog.Bins) + k];
+                ha += a;
+                hb += b;
+                haa += a * a;
+                hbb += b * b;
+                hab += a * b;
+                count++;
+            }
+        }
+
+        double shape = 0;
+        if (count >= 4 * Hog.Bins)
+        {
+            var va = (haa / count) - ((ha / count) * (ha / count));
+            var vb = (hbb / count) - ((hb / count) * (hb / count));
+            shape = va > 1e-9 && vb > 1e-9 ? ((hab / count) - ((ha / count) * (hb / count))) / Math.Sqrt(va * vb) : 0;
+        }
+
+        return new MatchScore(shape, bc, appearance, visible);
+    }
+}

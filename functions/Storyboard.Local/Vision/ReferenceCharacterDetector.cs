@@ -1,0 +1,239 @@
+using Storyboard.Core.Imaging;
+using Storyboard.Core.Vision;
+using Storyboard.Local.Vision.Internal;
+
+namespace Storyboard.Local.Vision;
+
+/// <summary>
+/// Offline stand-in for Rekognition: finds the indexed characters by their colours, then checks
+/// each candidate's shape (gradient descriptor), colours and shading under the reference's mask,
+/// in both orientations, refining position and scale. Deterministic and single-threaded.
+/// See the Storyboard.Local README for how it works and where it fails.
+/// </summary>
+public sealed class ReferenceCharacterDetector : ICharacterDetector
+{
+    public const string ServiceName = "local:reference-detector v1";
+
+    /// <summary>Side length of the copy of the frame the colour search runs on.</summary>
+    private const int SearchSide = 320;
+
+    private static readonly double[] StartScales = [0.8, 1.0, 1.3, 1.7];
+
+    /// <summary>How many of the best starting windows are refined.</summary>
+    private const int RefinedStarts = 2;
+
+    /// <summary>
+    /// A start scoring below this is not refined. True characters start well above it even when
+    /// the blob is off by half its size; look-alikes and background rarely reach it.
+    /// </summary>
+    private const double StartFloor = 0.3;
+
+    /// <summary>A match this good is not looked for again from other candidates inside it.</summary>
+    private const double SureMatch = 0.8;
+
+    private readonly ReferenceDetectorOptions options;
+
+    public ReferenceCharacterDetector(ReferenceDetectorOptions? options = null)
+    {
+        this.options = options ?? new ReferenceDetectorOptions();
+    }
+
+    public string Service => ServiceName;
+
+    public Task<IReadOnlyList<CharacterDetection>> DetectAsync(RgbImage frame, ICharacterReferenceIndex index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (index is not LocalCharacterReferenceIndex local)
+        {
+            throw new ArgumentException($"{ServiceName} needs an index built by {nameof(LocalCharacterReferenceIndexBuilder)}, not {index?.GetType().Name ?? "null"}.", nameof(index));
+        }
+
+        var found = Detect(frame, local, cancellationToken);
+        var detections = found
+            .Select(f => new CharacterDetection(
+                f.Character,
+                new RelativeBox(f.Window.X / frame.Width, f.Window.Y / frame.Height, f.Window.W / frame.Width, f.Window.H / frame.Height).ClampToFrame(),
+                Math.Round(f.Confidence, 4),
+                ServiceName))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<CharacterDetection>>(detections);
+    }
+
+    internal List<(string Character, Candidate Window, double Confidence, MatchScore Score)> Detect(RgbImage frame, LocalCharacterReferenceIndex index, CancellationToken cancellationToken)
+    {
+        var pyramid = new FramePyramid(frame, 24);
+        var level = 0;
+        while (level + 1 < pyramid.LevelCount && Math.Max(pyramid.Level(level).Width, pyramid.Level(level).Height) > SearchSide)
+        {
+            level++;
+        }
+
+        var search = new ColourSearch(pyramid.Level(level), (double)frame.Width / pyramid.Level(level).Width);
+        var results = new List<(string Character, Candidate Window, double Confidence, MatchScore Score)>();
+        foreach (var model in index.Models)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = search.Find(model, options.MinCharacterHeight * frame.Height, options.MaxCharacterHeight * frame.Height, options.MinVisible, options.CandidatesPerCharacter);
+            var accepted = new List<Candidate>();
+            foreach (var candidate in candidates)
+            {
+                var centreX = candidate.X + (candidate.W / 2);
+                var centreY = candidate.Y + (candidate.H / 2);
+                if (accepted.Exists(a => centreX > a.X && centreX < a.X + a.W && centreY > a.Y && centreY < a.Y + a.H))
+                {
+                    continue; // part of a character already found
+                }
+
+                var refined = Refine(pyramid, model, candidate);
+                if (refined is null)
+                {
+                    continue;
+                }
+
+                var (window, score) = refined.Value;
+                if (score.Combined >= SureMatch)
+                {
+                    accepted.Add(window);
+                }
+
+                if (score.Visible >= options.MinVisible && score.Shape >= options.MinShape && score.Combined >= options.Threshold)
+                {
+                    results.Add((model.Name, window, Confidence(score.Combined), score));
+                }
+            }
+        }
+
+        // One object, one name: overlapping detections keep the best match, whichever character it is.
+        results.Sort((a, b) => b.Score.Combined.CompareTo(a.Score.Combined) is var c and not 0 ? c : string.CompareOrdinal(a.Character, b.Character));
+        var kept = new List<(string Character, Candidate Window, double Confidence, MatchScore Score)>();
+        foreach (var r in results)
+        {
+            if (kept.TrueForAll(k => k.Window.IntersectionOverUnion(r.Window) < 0.3 && Containment(k.Window, r.Window) < 0.6))
+            {
+                kept.Add(r);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Maps the combined score so the threshold is 0.5 and a perfect match approaches 1.</summary>
+    private double Confidence(double combined)
+    {
+        var t = options.Threshold;
+        return combined >= t ? 0.5 + (0.5 * Math.Min(1, (combined - t) / (0.95 - t))) : 0.5 * combined / t;
+    }
+
+    private static double Containment(Candidate a, Candidate b)
+    {
+        var iw = Math.Min(a.X + a.W, b.X + b.W) - Math.Max(a.X, b.X);
+        var ih = Math.Min(a.Y + a.H, b.Y + b.H) - Math.Max(a.Y, b.Y);
+        return iw <= 0 || ih <= 0 ? 0 : iw * ih / Math.Min(a.W * a.H, b.W * b.H);
+    }
+
+    /// <summary>
+    /// Colour blobs often cover only the most typical part of a character, so refinement starts
+    /// from several heights around the blob (anchored at its centre and at its top), keeps the
+    /// best few starts, and runs a pattern search over centre and height from each: try each
+    /// move, keep the best, halve the steps when nothing improves.
+    /// </summary>
+    /// <returns>Null when no start looks enough like the character to be worth refining.</returns>
+    private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, CharacterModel model, Candidate start)
+    {
+        // Best start per (scale, anchor) and tilt; tilted templates compete only among
+        // themselves, so a tilted template that half-fits never crowds out the upright search.
+        var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
+        var cx = start.X + (start.W / 2);
+        foreach (var factor in StartScales)
+        {
+            foreach (var anchorTop in new[] { false, true })
+            {
+                var h = start.H * factor;
+                var cy = anchorTop ? start.Y + (h / 2) : start.Y + (start.H / 2);
+                foreach (var t in model.Templates)
+                {
+                    starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
+                }
+            }
+        }
+
+        starts.Sort((a, b) => b.S.Combined.CompareTo(a.S.Combined));
+        if (starts[0].S.Combined < StartFloor)
+        {
+            return null;
+        }
+
+        var chosen = starts.Where(s => s.T.Tilt == 0).Take(RefinedStarts)
+            .Concat(starts.Where(s => s.T.Tilt != 0).GroupBy(s => Math.Sign(s.T.Tilt) * (s.T.Flipped ? -1 : 1)).Select(g => g.First()));
+        (Candidate Window, MatchScore Score)? best = null;
+        foreach (var s in chosen)
+        {
+            var r = PatternSearch(pyramid, model, s.T, s.Cx, s.Cy, s.H, s.S, 0.12, switchTemplate: true);
+            if (best is null || r.Score.Combined > best.Value.Score.Combined)
+            {
+                best = r;
+            }
+        }
+
+        return best!.Value;
+    }
+
+    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
+    {
+        var scaleStep = 1 + (step * 1.25);
+        for (var round = 0; round < 24 && step > 0.015; round++)
+        {
+            var improved = false;
+            (double X, double Y, double H)[] moves =
+            [
+                (cx + (step * h * template.Aspect), cy, h), (cx - (step * h * template.Aspect), cy, h),
+                (cx, cy + (step * h), h), (cx, cy - (step * h), h),
+                (cx, cy, h * scaleStep), (cx, cy, h / scaleStep),
+            ];
+            foreach (var (mx, my, mh) in moves)
+            {
+                var s = Evaluate(pyramid, template, mx, my, mh);
+                if (s.Combined > score.Combined + 1e-6)
+                {
+                    (cx, cy, h, score, improved) = (mx, my, mh, s, true);
+                }
+            }
+
+            if (!improved)
+            {
+                step /= 2;
+                scaleStep = Math.Sqrt(scaleStep);
+            }
+        }
+
+        // Another template (mirrored, tilted) may fit better once the window is right; if so,
+        // settle it with a finer search of its own.
+        if (switchTemplate)
+        {
+            var before = template;
+            foreach (var t in model.Templates)
+            {
+                var s = Evaluate(pyramid, t, cx, cy, h);
+                if (s.Combined > score.Combined)
+                {
+                    (template, score) = (t, s);
+                }
+            }
+
+            if (!ReferenceEquals(before, template))
+            {
+                return PatternSearch(pyramid, model, template, cx, cy, h, score, 0.05, switchTemplate: false);
+            }
+        }
+
+        var w = h * template.Aspect;
+        return (new Candidate(cx - (w / 2), cy - (h / 2), w, h, score.Combined), score);
+    }
+
+    internal static MatchScore Evaluate(FramePyramid pyramid, ReferenceTemplate t, double cx, double cy, double h)
+    {
+        var w = h * t.Aspect;
+        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height);
+        return TemplateMatcher.Score(t, patch);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Storyboard.Core.Imaging;
+using Storyboard.Core.Vision;
+using Storyboard.Local.Vision;
+
+namespace Storyboard.Benchmarks;
+
+/// <summary>
+/// Time for the offline character detector to search one 720p frame, against two baselines in
+/// the same run: ffmpeg decoding that frame to raw RGB, and one full-frame pass of the local
+/// image descriptor.
+/// </summary>
+internal sealed class DetectorBenchmark : IBenchmark
+{
+    private const string Stamps = "/usr/share/tuxpaint/stamps/animals/";
+    private const string Photo = "/usr/share/backgrounds/mate/nature/Garden.jpg";
+
+    public string Name => "detector";
+
+    public string Description => "reference-image character detector per 1280x720 frame vs ffmpeg decode and descriptor";
+
+    public async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dino = Stamps + "dinosaur/cartoon/dinosaurSings.png";
+        var teddy = Stamps + "mammals/bears/cartoon/teddy_bear.png";
+        var edward = Stamps + "mammals/bears/toys/edward_bear.png";
+        if (!File.Exists(dino) || !File.Exists(teddy) || !File.Exists(edward) || !File.Exists(Photo))
+        {
+            return new BenchmarkReport(Name, [("missing", "apt-get install -y tuxpaint-stamps-default mate-backgrounds")], "< 0.5 s per frame", false);
+        }
+
+        // Two characters and a look-alike over a photograph, as one H.264-decoded PNG frame.
+        var framePng = Path.Combine(options.WorkDirectory, "detector-frame.png");
+        await RunFfmpegAsync(
+            ["-loop", "1", "-i", Photo, "-i", dino, "-i", teddy, "-i", edward, "-filter_complex",
+            "[0]scale=1280:720:force_original_aspect_ratio=increase,crop=1280:720[bg];[1]scale=-1:300[d];[2]scale=-1:420,hflip[t];[3]scale=-1:260[e];" +
+            "[bg][d]overlay=150:350[a];[a][t]overlay=700:200[b];[b][e]overlay=450:80", "-frames:v", "1", "-y", framePng],
+            cancellationToken);
+        var frame = new RgbImage(1280, 720, await RunFfmpegAsync(["-i", framePng, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], cancellationToken));
+
+        var references = new List<CharacterReferenceImage>
+        {
+            new("Dino", "dino.png", await File.ReadAllBytesAsync(dino, cancellationToken)),
+            new("Teddy", "teddy.png", await File.ReadAllBytesAsync(teddy, cancellationToken)),
+        };
+        var index = await new LocalCharacterReferenceIndexBuilder().BuildAsync(references, cancellationToken);
+        var detector = new ReferenceCharacterDetector();
+        var descriptor = new LocalImageDescriptor();
+        var runs = options.Quick ? 3 : 15;
+
+        // Warm-up (JIT, tiered compilation), then medians.
+        var detections = await detector.DetectAsync(frame, index, cancellationToken);
+        descriptor.Embed(frame);
+        await RunFfmpegAsync(["-i", framePng, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], cancellationToken);
+
+        // CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var detect = await MedianAsync(runs, async () => await detector.DetectAsync(frame, index, cancellationToken));
+        var detectCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / runs;
+        var decode = await MedianAsync(runs, async () => await RunFfmpegAsync(["-i", framePng, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], cancellationToken));
+        var embed = await MedianAsync(runs, () => Task.FromResult(descriptor.Embed(frame)));
+
+        var found = string.Join(", ", detections.Select(d => d.Character + " " + d.Confidence.ToString("F2", CultureInfo.InvariantCulture)));
+        return new BenchmarkReport(
+            Name,
+            [
+                ("runs (median of)", runs.ToString(CultureInfo.InvariantCulture)),
+                ("detector ms/frame (wall, median)", Ms(detect)),
+                ("detector CPU ms/frame (mean)", Ms(detectCpu)),
+                ("baseline: ffmpeg PNG -> raw RGB ms", Ms(decode)),
+                ("baseline: descriptor full frame ms", Ms(embed)),
+                ("detector / ffmpeg decode", (detect / decode).ToString("F2", CultureInfo.InvariantCulture) + "x"),
+                ("detector / descriptor", (detect / embed).ToString("F1", CultureInfo.InvariantCulture) + "x"),
+                ("detections", found.Length == 0 ? "none" : found),
+            ],
+            "< 0.5 s CPU per 1280x720 frame (single-threaded)",
+            detectCpu < 0.5);
+    }
+
+    private static string Ms(double seconds) => (seconds * 1000).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static async Task<double> MedianAsync<T>(int runs, Func<Task<T>> action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await action();
+            times.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static async Task<byte[]> RunFfmpegAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-hide_banner", "-nostdin", "-v", "error", "-threads", "1" }.Concat(args))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("ffmpeg did not start");
+        using var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await copy;
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0 ? output.ToArray() : throw new InvalidOperationException("ffmpeg failed: " + await errors);
+    }
+}
