@@ -6,7 +6,7 @@ using Storyboard.Core.Storage;
 namespace Storyboard.Functions.Internal;
 
 /// <summary>JSON and JSON Lines files in the object store, always through source-generated type info.</summary>
-internal static class StoreJson
+public static class StoreJson
 {
     public const string JsonType = "application/json";
     public const string JsonLinesType = "application/x-ndjson";
