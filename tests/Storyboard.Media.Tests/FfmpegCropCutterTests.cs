@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Storyboard.Core.Cropping;
 using Storyboard.Core.Media;
 
 namespace Storyboard.Media.Tests;

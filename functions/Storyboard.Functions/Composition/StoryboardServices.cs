@@ -1,0 +1,31 @@
+using Storyboard.Core.Captions;
+using Storyboard.Core.Media;
+using Storyboard.Core.Storage;
+using Storyboard.Core.Vision;
+
+namespace Storyboard.Functions.Composition;
+
+/// <summary>
+/// The ports every workflow step works through, composed once per process (Lambda) or per run
+/// (local). Steps never build adapters themselves, so swapping <c>local</c> for <c>aws</c> is a
+/// composition change only.
+/// </summary>
+/// <param name="Name"><c>local</c> or <c>aws</c>; written to <c>$.run.services</c>.</param>
+/// <param name="Bucket">The bucket the store stands for (the <c>s3://</c> host in dataset references).</param>
+/// <param name="ScratchFolder">Local working space (Lambda: under /tmp); each step cleans up what it made.</param>
+/// <param name="PollSeconds">Wait between status checks of long-running jobs.</param>
+public sealed record StoryboardServices(
+    string Name,
+    string Bucket,
+    IObjectStore Store,
+    IVideoProbe Probe,
+    IFrameExtractor Frames,
+    ICropCutter Crops,
+    IThumbnailer Thumbnails,
+    ICharacterReferenceIndexBuilder ReferenceIndexBuilder,
+    ICharacterDetector Detector,
+    IImageEmbedder Embedder,
+    ICaptioner Captioner,
+    string ScratchFolder,
+    TimeProvider Clock,
+    int PollSeconds);

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Storyboard.Functions.Composition;
+using Storyboard.Functions.Internal;
+using Storyboard.Functions.Steps;
+
+namespace Storyboard.Functions.Handlers;
+
+/// <summary>Task state RecordFailure: writes <c>error.json</c>; reads the whole state tolerantly.</summary>
+public sealed class RecordFailureHandler
+{
+    private readonly RecordFailureStep step;
+
+    /// <summary>For the Lambda runtime: services composed once per process from the environment.</summary>
+    public RecordFailureHandler()
+        : this(ServicesFromEnvironment.Shared)
+    {
+    }
+
+    public RecordFailureHandler(StoryboardServices services)
+    {
+        step = new RecordFailureStep(services);
+    }
+
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        JsonNode? state;
+        try
+        {
+            state = await JsonNode.ParseAsync(input).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            // Recording must not fail on its input: an unreadable state is recorded as an unknown error.
+            state = null;
+        }
+
+        var output = await step.RunAsync(state, CancellationToken.None).ConfigureAwait(false);
+        return HandlerIo.Write(output, WorkflowJsonContext.Default.RecordFailureOutput);
+    }
+}

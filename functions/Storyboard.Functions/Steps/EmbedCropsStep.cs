@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Storyboard.Core.Media;
+using Storyboard.Functions.Artifacts;
+using Storyboard.Functions.Composition;
+using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
+using Storyboard.Functions.Logging;
+
+namespace Storyboard.Functions.Steps;
+
+/// <summary>
+/// Embeds every crop of the batch's segments and writes the vectors to
+/// <c>embeddings/&lt;segment&gt;.jsonl</c> (never into the state: a few hundred floats per crop
+/// would soon pass the 256 KiB payload limit).
+/// </summary>
+public sealed class EmbedCropsStep(StoryboardServices services)
+{
+    public const string State = "EmbedCrops";
+
+    /// <summary>Side of the thumbnail a crop is embedded from (the local descriptor resamples to 64 px anyway).</summary>
+    public const int ThumbnailSide = 224;
+
+    public async Task<EmbedCropsOutput> RunAsync(RunContext run, IReadOnlyList<string> segments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(segments);
+        var started = Stopwatch.GetTimestamp();
+        var keys = new RunKeys(run.RunId);
+        using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
+        var total = 0;
+        foreach (var segment in segments)
+        {
+            var crops = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment), WorkflowJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
+            var lines = new List<EmbeddingLine>(crops.Count);
+            foreach (var crop in crops)
+            {
+                var path = scratch.PathFor(segment, Path.GetFileName(crop.Key));
+                await StoreFiles.DownloadAsync(services.Store, crop.Key, path, cancellationToken).ConfigureAwait(false);
+                var thumbnail = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
+                File.Delete(path);
+                lines.Add(new EmbeddingLine(crop.Key, services.Embedder.Service, await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false)));
+            }
+
+            await StoreJson.WriteLinesAsync(services.Store, keys.EmbeddingsKey(segment), lines, WorkflowJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false);
+            total += lines.Count;
+        }
+
+        new StepLog(State, run.RunId, services.Clock).Info("crops embedded", ("segments", segments.Count), ("crops", total), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        return new EmbedCropsOutput([.. segments], total, keys.EmbeddingsPrefix);
+    }
+}

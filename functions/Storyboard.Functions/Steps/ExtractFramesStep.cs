@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Storyboard.Core.Media;
+using Storyboard.Core.Planning;
+using Storyboard.Functions.Artifacts;
+using Storyboard.Functions.Composition;
+using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
+using Storyboard.Functions.Logging;
+
+namespace Storyboard.Functions.Steps;
+
+/// <summary>
+/// Samples each segment of a batch with ffmpeg (fixed rate, or scene changes when the plan says
+/// so), uploads the frames as <c>frames/&lt;segment&gt;/&lt;ms&gt;.jpg</c> named by their true
+/// presentation time, and writes <c>frames-index/&lt;segment&gt;.json</c>. Frames a previous
+/// attempt left that this one did not produce are deleted, so a re-run leaves exactly one set.
+/// </summary>
+public sealed class ExtractFramesStep(StoryboardServices services)
+{
+    public const string State = "ExtractFrames";
+
+    private static readonly TimeSpan SourceValidity = TimeSpan.FromHours(1);
+
+    public async Task<ExtractFramesOutput> RunAsync(RunContext run, IReadOnlyList<Segment> segments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(segments);
+        var started = Stopwatch.GetTimestamp();
+        var keys = new RunKeys(run.RunId);
+        var source = await services.Store.GetReadableLocationAsync(run.VideoKey, SourceValidity, cancellationToken).ConfigureAwait(false);
+        using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
+        var manifests = new List<string>();
+        var total = 0;
+        foreach (var segment in segments)
+        {
+            var sampling = segment.SceneAware
+                ? FrameSampling.SceneChange(segment.SceneThreshold, 1 / Math.Max(segment.Fps, 1e-3))
+                : FrameSampling.FixedRate(segment.Fps);
+            var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id));
+            var frames = await services.Frames.ExtractAllAsync(request, cancellationToken).ConfigureAwait(false);
+            var entries = new List<FrameEntry>();
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var frame in frames.OrderBy(f => f.TimeSeconds).Take(Math.Max(segment.MaxFrames, 1)))
+            {
+                var key = keys.Layout.FrameKey(segment.Id, frame.TimeSeconds);
+                if (!written.Add(key))
+                {
+                    // Two frames within the same millisecond: the key (and the time) would be the same.
+                    continue;
+                }
+
+                await StoreFiles.UploadAsync(services.Store, frame.Path, key, "image/jpeg", cancellationToken).ConfigureAwait(false);
+                entries.Add(new FrameEntry(key, frame.TimeSeconds, frame.Width, frame.Height));
+            }
+
+            await StoreJson.DeleteStaleAsync(services.Store, keys.Layout.SegmentFramesPrefix(segment.Id), written, cancellationToken).ConfigureAwait(false);
+            var manifestKey = keys.FramesManifestKey(segment.Id);
+            await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
+            manifests.Add(manifestKey);
+            total += entries.Count;
+        }
+
+        new StepLog(State, run.RunId, services.Clock).Info("frames extracted", ("segments", segments.Count), ("frames", total), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        return new ExtractFramesOutput(segments.Select(s => s.Id).ToList(), total, manifests);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+using Storyboard.Core.Media;
+using Storyboard.Functions.Artifacts;
+using Storyboard.Functions.Composition;
+using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
+using Storyboard.Functions.Logging;
+
+namespace Storyboard.Functions.Steps;
+
+/// <summary>
+/// Drops black frames, blurred frames and frames nearly identical to the previous kept one
+/// (cosine of the embedder's vectors), so detection and every paid call after it only see
+/// frames worth looking at. Each dropped frame is recorded with its reason in
+/// <c>filtered/&lt;segment&gt;.json</c> for the report.
+/// </summary>
+public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThresholds? thresholds = null)
+{
+    public const string State = "FilterFrames";
+
+    public const int ThumbnailSide = 256;
+
+    private readonly FrameFilterThresholds limits = thresholds ?? FrameFilterThresholds.Default;
+
+    public async Task<FilterFramesOutput> RunAsync(RunContext run, IReadOnlyList<string> segments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(segments);
+        var started = Stopwatch.GetTimestamp();
+        var keys = new RunKeys(run.RunId);
+        using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
+        var filterKeys = new List<string>();
+        int kept = 0, dropped = 0;
+        foreach (var segment in segments)
+        {
+            var manifest = await StoreJson.ReadAsync(services.Store, keys.FramesManifestKey(segment), WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
+            var keptFrames = new List<FrameEntry>();
+            var droppedFrames = new List<DroppedFrame>();
+            float[]? previous = null;
+            string? previousKey = null;
+            foreach (var frame in manifest.Frames)
+            {
+                var path = scratch.PathFor(segment, Path.GetFileName(frame.Key));
+                await StoreFiles.DownloadAsync(services.Store, frame.Key, path, cancellationToken).ConfigureAwait(false);
+                var thumbnail = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
+                File.Delete(path);
+                var luma = FrameMeasures.MeanLuma(thumbnail);
+                if (luma < limits.BlackMeanLuma)
+                {
+                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "black", F($"mean luma {luma:0.0} of 255 is below {limits.BlackMeanLuma:0.#}")));
+                    continue;
+                }
+
+                var sharpness = FrameMeasures.LaplacianVariance(thumbnail);
+                if (sharpness < limits.BlurVariance)
+                {
+                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "blurry", F($"Laplacian variance {sharpness:0.0} is below {limits.BlurVariance:0.#}")));
+                    continue;
+                }
+
+                var vector = await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false);
+                if (previous is not null)
+                {
+                    var similarity = TensorPrimitives.CosineSimilarity(previous, vector);
+                    if (similarity >= limits.NearIdenticalSimilarity)
+                    {
+                        droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "near-identical", F($"similarity {similarity:0.0000} to {previousKey} is at least {limits.NearIdenticalSimilarity:0.####}")));
+                        continue;
+                    }
+                }
+
+                previous = vector;
+                previousKey = frame.Key;
+                keptFrames.Add(frame);
+            }
+
+            var key = keys.FilterKey(segment);
+            await StoreJson.WriteAsync(services.Store, key, new FilterManifest(segment, keptFrames, droppedFrames), WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
+            filterKeys.Add(key);
+            kept += keptFrames.Count;
+            dropped += droppedFrames.Count;
+        }
+
+        new StepLog(State, run.RunId, services.Clock).Info("frames filtered", ("segments", segments.Count), ("kept", kept), ("dropped", dropped), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        return new FilterFramesOutput([.. segments], kept, dropped, filterKeys);
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
