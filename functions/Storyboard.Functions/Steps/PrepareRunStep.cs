@@ -42,8 +42,7 @@ public sealed class PrepareRunStep(StoryboardServices services)
         var config = await LoadConfigAsync(input, cancellationToken).ConfigureAwait(false);
         await CheckReferencesAsync(config, cancellationToken).ConfigureAwait(false);
 
-        var identity = etag ?? version ?? await HashAsync(videoKey, cancellationToken).ConfigureAwait(false);
-        var runId = RunIds.Derive(videoKey, identity, RunIds.ConfigHash(config));
+        var runId = await DeriveRunIdAsync(videoKey, etag ?? version, config, cancellationToken).ConfigureAwait(false);
         var keys = new RunKeys(runId);
         var log = new StepLog(State, runId, services.Clock);
 
@@ -81,6 +80,24 @@ public sealed class PrepareRunStep(StoryboardServices services)
             ReleaseThroughput: config.ReleaseThroughput,
             PollSeconds: services.PollSeconds,
             BaseModel: config.BaseModel);
+    }
+
+    /// <summary>
+    /// The run id an execution input leads to, without writing anything, so a local runner can name
+    /// its execution (and so its history) after the run before the run starts.
+    /// </summary>
+    public async Task<string> DeriveRunIdAsync(ExecutionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (videoKey, etag, version) = CheckInput(input);
+        var config = await LoadConfigAsync(input, cancellationToken).ConfigureAwait(false);
+        return await DeriveRunIdAsync(videoKey, etag ?? version, config, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> DeriveRunIdAsync(string videoKey, string? etagOrVersion, RunConfig config, CancellationToken cancellationToken)
+    {
+        var identity = etagOrVersion ?? await HashAsync(videoKey, cancellationToken).ConfigureAwait(false);
+        return RunIds.Derive(videoKey, identity, RunIds.ConfigHash(config));
     }
 
     private (string Key, string? Etag, string? Version) CheckInput(ExecutionInput input)

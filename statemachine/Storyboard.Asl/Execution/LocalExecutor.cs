@@ -54,7 +54,7 @@ public sealed class LocalExecutor
             StartDate = DateTimeOffset.UtcNow,
             Metadata = request.Metadata ?? new Dictionary<string, string>(),
         };
-        var history = new HistoryRecorder(Options.Store, HistoryKey(runId), Options.RecordHistory);
+        var history = new HistoryRecorder(Options.Store, HistoryKey(runId), Options.RecordHistory, observer: Options.OnEvent);
         var run = NewRun(definition, record, history, redriveTime: null);
         var flow = new Flow(run, 0);
         flow.Record("ExecutionStarted", "executionStartedEventDetails", w =>
@@ -120,7 +120,7 @@ public sealed class LocalExecutor
             Error = null,
             Cause = null,
         };
-        var history = new HistoryRecorder(Options.Store, historyKey, Options.RecordHistory, existing, record.LastEventId + 1);
+        var history = new HistoryRecorder(Options.Store, historyKey, Options.RecordHistory, existing, record.LastEventId + 1, observer: Options.OnEvent);
         var run = NewRun(definition, redriven, history, DateTimeOffset.UtcNow);
         var flow = new Flow(run, record.LastEventId);
         flow.Record("ExecutionRedriven", "executionRedrivenEventDetails", w => w.WriteNumber("redriveCount", redriven.RedriveCount));

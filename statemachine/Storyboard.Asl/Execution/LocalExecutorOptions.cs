@@ -1,3 +1,4 @@
+using Storyboard.Asl.History;
 using Storyboard.Asl.Tasks;
 using Storyboard.Core.Storage;
 
@@ -41,6 +42,9 @@ public sealed record LocalExecutorOptions
     public string Region { get; init; } = "local";
 
     public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>Sees every history event of the execution and of its Map Run children as it happens.</summary>
+    public Action<HistoryEvent>? OnEvent { get; init; }
 
     internal string Key(string template, string runId, string? mapRunId = null, string? token = null) =>
         template.Replace("{runId}", runId, StringComparison.Ordinal)

@@ -25,16 +25,22 @@ public static class ExecutionHistory
                 continue;
             }
 
-            var type = obj["type"]!.GetValue<string>();
-            var details = obj.FirstOrDefault(p => p.Key.EndsWith("EventDetails", StringComparison.Ordinal)).Value as JsonObject;
-            events.Add(new HistoryEvent(
-                obj["id"]!.GetValue<long>(),
-                obj["previousEventId"]?.GetValue<long>() ?? 0,
-                obj["timestamp"]!.GetValue<DateTimeOffset>(),
-                type,
-                details));
+            events.Add(FromJson(obj));
         }
 
         return events;
+    }
+
+    /// <summary>One history line, as the recorder writes it.</summary>
+    public static HistoryEvent FromJson(JsonObject line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var details = line.FirstOrDefault(p => p.Key.EndsWith("EventDetails", StringComparison.Ordinal)).Value as JsonObject;
+        return new HistoryEvent(
+            line["id"]!.GetValue<long>(),
+            line["previousEventId"]?.GetValue<long>() ?? 0,
+            line["timestamp"]!.GetValue<DateTimeOffset>(),
+            line["type"]!.GetValue<string>(),
+            details);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Storyboard.Asl.Paths;
 using Storyboard.Core.Storage;
 
@@ -23,6 +24,7 @@ public sealed class HistoryRecorder
     private readonly string? _key;
     private readonly bool _enabled;
     private readonly string? _executionArn;
+    private readonly Action<HistoryEvent>? _observer;
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private long _nextId = 1;
     private int _flushedLength;
@@ -32,8 +34,10 @@ public sealed class HistoryRecorder
     /// <param name="store">Where to persist; null keeps the history in memory only.</param>
     /// <param name="firstEventId">1 for a new execution; after a redrive, continues the earlier numbering.</param>
     /// <param name="executionArn">Written into every event when several executions share one file (Map Run children).</param>
-    public HistoryRecorder(IObjectStore? store, string? key, bool enabled, ReadOnlyMemory<byte> existing = default, long firstEventId = 1, string? executionArn = null)
+    /// <param name="observer">Sees every event as it is recorded (progress on a terminal); null costs nothing.</param>
+    public HistoryRecorder(IObjectStore? store, string? key, bool enabled, ReadOnlyMemory<byte> existing = default, long firstEventId = 1, string? executionArn = null, Action<HistoryEvent>? observer = null)
     {
+        _observer = observer;
         _executionArn = executionArn;
         _store = store;
         _key = key;
@@ -73,9 +77,11 @@ public sealed class HistoryRecorder
 
         bool flush;
         long id;
+        HistoryEvent? observed = null;
         lock (_gate)
         {
             id = _nextId++;
+            var start = _buffer.WrittenCount;
             _writer.Reset(_buffer);
             _writer.WriteStartObject();
             _writer.WriteString("timestamp", DateTimeOffset.UtcNow);
@@ -95,6 +101,11 @@ public sealed class HistoryRecorder
 
             _writer.WriteEndObject();
             _writer.Flush();
+            if (_observer is not null && JsonNode.Parse(_buffer.WrittenSpan[start..]) is JsonObject line)
+            {
+                observed = ExecutionHistory.FromJson(line);
+            }
+
             _buffer.Write("\n"u8);
             // Rewrite the object only when it has doubled and a while has passed: total bytes written stay
             // linear in the history's size, and a short run writes its history once, at the end.
@@ -111,6 +122,11 @@ public sealed class HistoryRecorder
         if (flush)
         {
             _ = FlushInBackgroundAsync();
+        }
+
+        if (observed is not null)
+        {
+            _observer!(observed);
         }
 
         return id;

@@ -345,7 +345,7 @@ internal static class DistributedMapRunner
         var arn = $"arn:aws:states:{parent.Options.Region}:{parent.Options.AccountId}:execution:{parent.StateMachineName}/{label}:{name}";
         var started = DateTimeOffset.UtcNow;
         var inputBytes = JsonNodes.ToUtf8(input);
-        var recorder = new HistoryRecorder(null, null, parent.Options.RecordHistory, executionArn: arn);
+        var recorder = new HistoryRecorder(null, null, parent.Options.RecordHistory, executionArn: arn, observer: parent.Options.OnEvent);
         var child = new ExecutionRun
         {
             Options = parent.Options,
