@@ -47,7 +47,7 @@ public sealed class FineTuningStep(ModelServices services)
         var existing = await services.Customization.GetJobAsync(names.JobName).ConfigureAwait(false);
         var job = existing ?? await services.Customization.StartJobAsync(request).ConfigureAwait(false);
         var message = (existing is null ? $"Started fine-tuning job {job.JobName}" : $"Found the run's fine-tuning job {job.JobName}, started earlier")
-            + $" on {services.Customization.ServiceName} with {dataset.Records} training records. {Describe(job, profile)}";
+            + $" on {services.Customization.ServiceName} with {dataset.Records} training records. {Describe(job, profile)} {CustomizationRegions.Note(profile)}".TrimEnd();
         await RecordAsync(layout, profile, existing?.ClientRequestToken == request.ClientRequestToken || existing is null ? request : request with { ClientRequestToken = existing.ClientRequestToken }, job, "StartFineTuning", message).ConfigureAwait(false);
         return new FineTuningJobOutput(job.JobArn, job.JobName, job.Status, message, job.OutputModelArn);
     }

@@ -109,10 +109,10 @@ public sealed class FfmpegStoryboardSheetComposer(MediaToolLocator locator, Medi
             var positions = Enumerable.Range(0, panels.Count)
                 .Select(i => string.Create(CultureInfo.InvariantCulture, $"{i % layout.Columns * cw}_{i / layout.Columns * ch}"));
             graph.Append(string.Concat(Enumerable.Range(0, panels.Count).Select(i => $"[p{i}]")))
-                .Append(CultureInfo.InvariantCulture, $"xstack=inputs={panels.Count}:layout={string.Join('|', positions)}[grid];");
+                .Append(CultureInfo.InvariantCulture, $"xstack=inputs={panels.Count}:layout={string.Join('|', positions)}:fill={Background}[grid];");
         }
 
-        // xstack sizes its output to the panels it placed; a short last row leaves the rest of the grid to fill.
+        // xstack sizes its output to the panels it placed (a single row of a short grid is narrower); pad makes every sheet the layout's size.
         graph.Append(CultureInfo.InvariantCulture, $"[grid]pad={layout.Width(panels.Count)}:{layout.Height(panels.Count)}:0:0:color={Background}[sheet]");
         return graph.ToString();
     }

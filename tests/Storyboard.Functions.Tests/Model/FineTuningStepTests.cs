@@ -21,7 +21,7 @@ public sealed class FineTuningStepTests
         Assert.Equal("sb-" + ModelRun.RunId + "-ft", first.JobName);
         Assert.Contains("Started", first.Message, StringComparison.Ordinal);
         Assert.Contains("started earlier", second.Message, StringComparison.Ordinal);
-        Assert.Contains("us-east-1", first.Message, StringComparison.Ordinal);
+        Assert.Contains("available in us-east-1 only", first.Message, StringComparison.Ordinal);
         var jobs = await run.Store.ListAsync(DryRunOptions.StatePrefix + "customization-jobs/").ToListAsync();
         Assert.Single(jobs);
     }
