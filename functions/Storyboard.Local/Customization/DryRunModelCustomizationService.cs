@@ -76,8 +76,13 @@ public sealed class DryRunModelCustomizationService(IObjectStore store, DryRunOp
         }
 
         var checks = state.Checks + 1;
-        var status = state.History[^1].Status == CustomizationJobStatus.Completed ? CustomizationJobStatus.Completed : JobStatus(checks);
-        state = state with { Checks = checks, History = [.. state.History, new DryRunStatusEntry(checks, status)] };
+        var status = state.History[^1].Status is CustomizationJobStatus.Completed or CustomizationJobStatus.Failed ? state.History[^1].Status : JobStatus(checks);
+        state = state with
+        {
+            Checks = checks,
+            History = [.. state.History, new DryRunStatusEntry(checks, status)],
+            FailureMessage = status == CustomizationJobStatus.Failed ? state.FailureMessage ?? "Dry run: " + _options.JobFailureMessage : null,
+        };
         await WriteAsync(key, state, DryRunJsonContext.Default.DryRunJobState, cancellationToken).ConfigureAwait(false);
         return ToJob(state);
     }
@@ -138,7 +143,9 @@ public sealed class DryRunModelCustomizationService(IObjectStore store, DryRunOp
     }
 
     private string JobStatus(int checks) =>
-        checks <= _options.JobChecksInProgress ? CustomizationJobStatus.InProgress : CustomizationJobStatus.Completed;
+        checks <= _options.JobChecksInProgress ? CustomizationJobStatus.InProgress
+        : _options.JobFailureMessage is null ? CustomizationJobStatus.Completed
+        : CustomizationJobStatus.Failed;
 
     private CustomizationJob ToJob(DryRunJobState state)
     {
@@ -149,7 +156,7 @@ public sealed class DryRunModelCustomizationService(IObjectStore store, DryRunOp
             state.JobArn,
             state.Request.JobName,
             status,
-            FailureMessage: null,
+            FailureMessage: status == CustomizationJobStatus.Failed ? state.FailureMessage : null,
             OutputModelArn: completed ? state.OutputModelArn : null,
             OutputModelName: completed ? state.OutputModelName : null,
             state.Request.ClientRequestToken);

@@ -55,6 +55,21 @@ public sealed class FineTuningStepTests
     }
 
     [Fact]
+    public async Task CheckAsync_WhenTheJobFails_ShouldReportFailedWithTheReasonForTheFailurePath()
+    {
+        using var run = await ModelRun.CreateAsync();
+        var services = ModelServices.Offline(run.Store, new ModelSettings(ModelSettings.DryRunRoleArn, 1), ModelRun.Bucket, new DryRunOptions(JobChecksInProgress: 0, JobFailureMessage: "the role cannot read the bucket"));
+        var job = await new FineTuningStep(services).StartAsync(run.Run(), run.Dataset());
+
+        job = await new FineTuningStep(services).CheckAsync(run.Run(), job);
+
+        Assert.Equal(CustomizationJobStatus.Failed, job.Status);
+        Assert.Contains("the role cannot read the bucket", job.Message, StringComparison.Ordinal);
+        Assert.Contains("us-east-1", job.Message, StringComparison.Ordinal);
+        Assert.Null(job.CustomModelArn);
+    }
+
+    [Fact]
     public async Task StartAsync_WhenBaseModelHasNoProfile_ShouldThrowUnknownModelProfile()
     {
         using var run = await ModelRun.CreateAsync();

@@ -112,6 +112,24 @@ public sealed class DryRunModelCustomizationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetJobAsync_WhenAFailureIsConfigured_ShouldEndFailedWithTheMessageAndNoModel()
+    {
+        await WriteTrainingAsync(6);
+        var service = new DryRunModelCustomizationService(_store, new DryRunOptions(JobChecksInProgress: 1, JobFailureMessage: "training data could not be read"));
+        var job = await service.StartJobAsync(ValidRequest());
+
+        var first = await service.GetJobAsync(job.JobArn);
+        var second = await service.GetJobAsync(job.JobArn);
+        var third = await new DryRunModelCustomizationService(_store).GetJobAsync(job.JobArn);
+
+        Assert.Equal(CustomizationJobStatus.InProgress, first!.Status);
+        Assert.Equal(CustomizationJobStatus.Failed, second!.Status);
+        Assert.Equal("Dry run: training data could not be read", second.FailureMessage);
+        Assert.Null(second.OutputModelArn);
+        Assert.Equal(second, third);
+    }
+
+    [Fact]
     public async Task StartJobAsync_WhenCalledTwiceWithTheSameToken_ShouldReturnTheSameJob()
     {
         await WriteTrainingAsync(6);

@@ -13,4 +13,5 @@ internal sealed record DryRunJobState(
     string OutputModelName,
     string OutputModelArn,
     int Checks,
-    IReadOnlyList<DryRunStatusEntry> History);
+    IReadOnlyList<DryRunStatusEntry> History,
+    string? FailureMessage = null);
