@@ -1,0 +1,4 @@
+namespace Storyboard.Functions.Contracts;
+
+/// <summary>CheckThroughput's Payload: <c>{run, throughput}</c>.</summary>
+public sealed record CheckThroughputInput(RunContext Run, ThroughputOutput Throughput);

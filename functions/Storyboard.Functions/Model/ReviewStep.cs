@@ -1,0 +1,29 @@
+using Storyboard.Functions.Contracts;
+
+namespace Storyboard.Functions.Model;
+
+/// <summary>Leaves the task token and the reviewer's instructions in the run folder; the workflow waits for the callback.</summary>
+public sealed class ReviewStep(ModelServices services)
+{
+    public async Task<ReviewDatasetOutput> RequestAsync(RunContext run, BuildDatasetOutput dataset, string taskToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentException.ThrowIfNullOrEmpty(taskToken);
+        var key = ReviewDecisions.ReviewKey(run.RunId);
+        var record = new ReviewRecord(
+            run.RunId,
+            ReviewDecisions.AwaitingReview,
+            taskToken,
+            dataset,
+            [
+                $"Open {dataset.ReportKey} and look through the {dataset.Records} training images and captions in {dataset.TrainKey}.",
+                $"Approve: storyboard approve {run.RunId} --comment \"...\"",
+                $"Reject:  storyboard reject {run.RunId} --comment \"why\"",
+                "In AWS: aws stepfunctions send-task-success --task-token \"<taskToken>\" --task-output '{\"approved\":true,\"comment\":\"...\"}' (approved false to reject).",
+                "Nothing is trained or billed until the dataset is approved.",
+            ]);
+        await StepJson.WriteRecordAsync(services.Store, key, record, ModelJsonContext.Default.ReviewRecord).ConfigureAwait(false);
+        return new ReviewDatasetOutput(key, ReviewDecisions.AwaitingReview);
+    }
+}
