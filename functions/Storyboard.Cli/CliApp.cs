@@ -9,6 +9,10 @@ public static class CliApp
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Storyboard: turn an animated video into a character-consistent image model and storyboard panels.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create(approve: true));
+        root.Subcommands.Add(ReviewCommand.Create(approve: false));
+        root.Subcommands.Add(ValidateDatasetCommand.Create());
         root.Subcommands.Add(ExecCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(RedriveCommand.Create());

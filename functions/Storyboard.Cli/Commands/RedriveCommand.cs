@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Storyboard.Asl.Execution;
 using Storyboard.Cli.Runs;
+using Storyboard.Cli.Workflow;
 using Storyboard.Core.Storage;
 
 namespace Storyboard.Cli.Commands;
@@ -26,7 +27,10 @@ public static class RedriveCommand
                     metadata.GetValueOrDefault(LocalRuns.MockConfigKey),
                     metadata.GetValueOrDefault(LocalRuns.TestCaseKey),
                     metadata.GetValueOrDefault(LocalRuns.StateMachineKey) ?? record.StateMachineName);
-                var executor = LocalRuns.Executor(folder, LocalRuns.TimeScale(metadata), mocks);
+                // A workflow run is redriven with the workflow's own handlers; anything else as exec ran it.
+                var executor = metadata.GetValueOrDefault(WorkflowRun.WorkflowKey) == WorkflowRun.WorkflowName
+                    ? WorkflowRun.Create(folder, LocalRuns.TimeScale(metadata), new RunProgress(error)).Executor
+                    : LocalRuns.Executor(folder, LocalRuns.TimeScale(metadata), mocks);
                 var result = await executor.RedriveExecutionAsync(runId, cancellationToken);
                 return LocalRuns.Print(result, parse.InvocationConfiguration.Output, error, folder);
             }

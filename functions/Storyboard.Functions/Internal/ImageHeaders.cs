@@ -6,7 +6,7 @@ using Storyboard.Core.Storage;
 namespace Storyboard.Functions.Internal;
 
 /// <summary>Format and size of a stored image from its first bytes (PNG IHDR), without decoding it.</summary>
-internal static class ImageHeaders
+public static class ImageHeaders
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 

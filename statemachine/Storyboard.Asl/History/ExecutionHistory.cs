@@ -41,6 +41,9 @@ public static class ExecutionHistory
             line["previousEventId"]?.GetValue<long>() ?? 0,
             line["timestamp"]!.GetValue<DateTimeOffset>(),
             line["type"]!.GetValue<string>(),
-            details);
+            details)
+        {
+            ExecutionArn = line["executionArn"]?.GetValue<string>(),
+        };
     }
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Storyboard.Asl.Definition;
+using Storyboard.Asl.Execution;
+using Storyboard.Cli.Runs;
+using Storyboard.Cli.Workflow;
+using Storyboard.Core.Runs;
+
+namespace Storyboard.Cli.Commands;
+
+/// <summary><c>storyboard run VIDEO</c>: the main job — the whole workflow on one machine, with offline stand-ins.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var video = new Argument<FileInfo>("video") { Description = "The video to learn the characters from." };
+        var characters = new Option<DirectoryInfo?>("--characters") { Description = "Reference images, one folder per character (characters/<Name>/*.png|jpg). Default: 'characters' beside the video." };
+        var config = new Option<FileInfo?>("--config") { Description = "Run config (JSON); omitted settings take their defaults." };
+        var services = new Option<string>("--services") { Description = "local (offline stand-ins) or aws (Rekognition and Bedrock with your credentials).", DefaultValueFactory = _ => "local" };
+        var outDirectory = new Option<DirectoryInfo>("--out") { Description = "The output folder; it plays the bucket (runs/<runId>/ lands here).", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var datasetOnly = new Option<bool>("--dataset-only") { Description = "Stop after BuildDataset: no fine-tuning, no throughput, no storyboard." };
+        var timeScale = new Option<double>("--time-scale") { Description = "Multiplies Wait states and Retry intervals.", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("run", "Run the Storyboard workflow on a video: frames, characters, crops, captions, dataset, model and storyboard.")
+        {
+            video, characters, config, services, outDirectory, datasetOnly, timeScale,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var file = parse.GetValue(video)!;
+            if (!file.Exists)
+            {
+                error.WriteLine($"The video '{file.FullName}' does not exist.");
+                return 2;
+            }
+
+            if (!string.Equals(parse.GetValue(services), "local", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine("Only --services local runs on this machine today; AWS mode runs the deployed stack (see the README's 'Deploying to AWS').");
+                return 2;
+            }
+
+            var referenceFolder = parse.GetValue(characters) ?? new DirectoryInfo(Path.Combine(file.DirectoryName!, "characters"));
+            if (!referenceFolder.Exists)
+            {
+                error.WriteLine($"No character references: '{referenceFolder.FullName}' does not exist. Put reference images in <folder>/<Name>/*.png and pass --characters <folder>.");
+                return 2;
+            }
+
+            JsonNode? configJson = null;
+            if (parse.GetValue(config) is { } configFile)
+            {
+                try
+                {
+                    configJson = JsonNode.Parse(await File.ReadAllTextAsync(configFile.FullName, cancellationToken));
+                }
+                catch (Exception e) when (e is IOException or JsonException)
+                {
+                    error.WriteLine($"Cannot read the config '{configFile.FullName}': {e.Message}");
+                    return 2;
+                }
+            }
+
+            var folder = parse.GetValue(outDirectory)!.FullName;
+            var scale = parse.GetValue(timeScale);
+            var progress = new RunProgress(error);
+            try
+            {
+                var run = WorkflowRun.Create(folder, scale, progress);
+                var videoKey = await RunInputs.UploadVideoAsync(run.Services.Store, file, cancellationToken);
+                var referenceCount = await RunInputs.SyncCharactersAsync(run.Services.Store, referenceFolder, cancellationToken);
+                var input = RunInputs.ExecutionInput(run.Services.Bucket, videoKey, configJson, parse.GetValue(datasetOnly));
+                var runId = await run.RunIdAsync(input, videoKey, cancellationToken);
+                error.WriteLine($"run {runId}: {file.Name}, {referenceCount} reference image(s), services local (offline stand-ins), output {folder}");
+
+                var result = await run.StartAsync(input, runId, scale, cancellationToken);
+                var exit = LocalRuns.Print(result, output, error, folder);
+                var layout = new RunLayout(runId);
+                error.WriteLine(result.Succeeded
+                    ? $"dataset: {Path.Combine(folder, layout.TrainKey)}{Environment.NewLine}report:  {Path.Combine(folder, layout.ReportKey)}"
+                    : $"error:   {Path.Combine(folder, layout.ErrorKey)} (fix the cause, then: storyboard redrive {runId} --out {folder})");
+                return exit;
+            }
+            catch (Exception e) when (e is InvalidDefinitionException or MissingTaskHandlerException or IOException or UnauthorizedAccessException or Core.Storage.StoreNotWritableException or Core.Storage.InvalidObjectKeyException)
+            {
+                error.WriteLine($"{e.GetType().Name}: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

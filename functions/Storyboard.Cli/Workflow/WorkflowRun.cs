@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Storyboard.Asl.Definition;
+using Storyboard.Asl.Execution;
+using Storyboard.Functions;
+using Storyboard.Functions.Composition;
+using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Model;
+using Storyboard.Functions.Steps;
+using Storyboard.Storage;
+
+namespace Storyboard.Cli.Workflow;
+
+/// <summary>
+/// The composition root of a local run: the output folder plays the bucket, the offline
+/// stand-ins serve the AI services, and the executor runs the deployed workflow file.
+/// </summary>
+internal sealed class WorkflowRun
+{
+    public const string WorkflowKey = "workflow";
+    public const string WorkflowName = "storyboard";
+
+    private WorkflowRun(string outputFolder, StoryboardServices services, ModelServices model, LocalExecutor executor)
+    {
+        OutputFolder = outputFolder;
+        Services = services;
+        Executor = executor;
+        WorkflowHandlers.Register(executor.Handlers, services, model);
+    }
+
+    public string OutputFolder { get; }
+
+    public StoryboardServices Services { get; }
+
+    public LocalExecutor Executor { get; }
+
+    public static WorkflowRun Create(string outputFolder, double timeScale, RunProgress? progress)
+    {
+        Directory.CreateDirectory(outputFolder);
+        var services = LocalServices.Create(outputFolder, LocalServices.DefaultBucket, Path.Combine(outputFolder, ".storyboard-scratch"));
+        var model = ModelServices.Offline(services.Store, ModelSettings.FromEnvironment(_ => null), services.Bucket);
+        var executor = new LocalExecutor(new LocalExecutorOptions
+        {
+            Store = new LocalFolderObjectStore(outputFolder),
+            TimeScale = timeScale,
+            OnEvent = progress is null ? null : progress.OnEvent,
+        });
+        return new WorkflowRun(outputFolder, services, model, executor);
+    }
+
+    public static async Task<StateMachineDefinition> LoadDefinitionAsync(CancellationToken cancellationToken) =>
+        await DefinitionLoader.LoadFileAsync(Path.Combine(AppContext.BaseDirectory, "storyboard.asl.json"), WorkflowHandlers.Substitutions, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The run id PrepareRun will derive, so the execution's history lands in the run's own folder;
+    /// input the workflow will reject gets a fallback id and fails inside the run, where the
+    /// failure path records it.
+    /// </summary>
+    public async Task<string> RunIdAsync(JsonObject input, string videoKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parsed = input.Deserialize(WorkflowJsonContext.Default.ExecutionInput)!;
+            return await new PrepareRunStep(Services).DeriveRunIdAsync(parsed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var stem = new string(Path.GetFileNameWithoutExtension(videoKey).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+            return $"failed-{(stem.Length == 0 ? "video" : stem[..Math.Min(stem.Length, 24)])}-{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+        }
+    }
+
+    public async Task<ExecutionResult> StartAsync(JsonObject input, string runId, double timeScale, CancellationToken cancellationToken)
+    {
+        var definition = await LoadDefinitionAsync(cancellationToken).ConfigureAwait(false);
+        var metadata = new Dictionary<string, string>
+        {
+            [WorkflowKey] = WorkflowName,
+            ["timeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
+        };
+        return await Executor.StartExecutionAsync(definition, new StartExecutionRequest(input, runId, metadata), cancellationToken).ConfigureAwait(false);
+    }
+}
