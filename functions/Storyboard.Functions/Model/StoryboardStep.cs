@@ -8,6 +8,7 @@ using Storyboard.Core.Requests;
 using Storyboard.Core.Runs;
 using Storyboard.Core.Storage;
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Reports;
 
 namespace Storyboard.Functions.Model;
 
@@ -65,6 +66,9 @@ public sealed class StoryboardStep(ModelServices services)
         }
 
         await services.Store.WriteTextAsync(indexKey, IndexPage(run.RunId, rendered, panels, sheetKey, service), "text/html; charset=utf-8").ConfigureAwait(false);
+
+        // The run report was first written by BuildDataset; written again now it can show the sheet.
+        await new RunReportWriter(services.Store, TimeProvider.System).WriteAsync(run, CancellationToken.None).ConfigureAwait(false);
         return new RenderStoryboardOutput(panels, sheetKey, indexKey, service.Length > 0 ? service : "none (no scenes configured)");
     }
 

@@ -23,7 +23,7 @@ namespace Storyboard.Functions.Reports;
 /// so the page works in a local run folder and in a downloaded copy of the S3 prefix alike.
 /// Every file is optional, so the render step can call this again at the end of the run.
 /// </summary>
-public sealed class RunReportWriter(StoryboardServices services)
+public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
 {
     private const string Css = """
         body{font-family:system-ui,sans-serif;margin:2rem;color:#222;background:#fafafa}
@@ -41,7 +41,6 @@ public sealed class RunReportWriter(StoryboardServices services)
         ArgumentNullException.ThrowIfNull(run);
         var keys = new RunKeys(run.RunId);
         var layout = keys.Layout;
-        var store = services.Store;
 
         var header = await ReadHeaderAsync(layout.PlanHeaderKey, cancellationToken).ConfigureAwait(false);
         var frames = await ReadAllAsync(keys.Prefix + "frames-index/", WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
@@ -178,7 +177,7 @@ public sealed class RunReportWriter(StoryboardServices services)
             html.Append("</table>");
         }
 
-        html.Append("<p class=\"muted\">Written ").Append(H(services.Clock.GetUtcNow().ToString("u", CultureInfo.InvariantCulture))).Append(".</p></body></html>");
+        html.Append("<p class=\"muted\">Written ").Append(H(clock.GetUtcNow().ToString("u", CultureInfo.InvariantCulture))).Append(".</p></body></html>");
         await store.WriteTextAsync(layout.ReportKey, html.ToString(), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
         return layout.ReportKey;
 
@@ -226,29 +225,29 @@ public sealed class RunReportWriter(StoryboardServices services)
 
     private async Task<PlanHeader?> ReadHeaderAsync(string key, CancellationToken cancellationToken)
     {
-        if (!await services.Store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+        if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        await using var stream = await services.Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        await using var stream = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
         return await SegmentPlanSerializer.ReadHeaderAsync(stream, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<T>> ReadAllAsync<T>(string prefix, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var all = new List<T>();
-        foreach (var key in await StoreJson.ListKeysAsync(services.Store, prefix, cancellationToken).ConfigureAwait(false))
+        foreach (var key in await StoreJson.ListKeysAsync(store, prefix, cancellationToken).ConfigureAwait(false))
         {
-            all.Add(await StoreJson.ReadAsync(services.Store, key, typeInfo, cancellationToken).ConfigureAwait(false));
+            all.Add(await StoreJson.ReadAsync(store, key, typeInfo, cancellationToken).ConfigureAwait(false));
         }
 
         return all;
     }
 
     private async Task<List<T>> ReadLinesIfExistsAsync<T>(string key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        await services.Store.ExistsAsync(key, cancellationToken).ConfigureAwait(false)
-            ? await StoreJson.ReadLinesAsync(services.Store, key, typeInfo, cancellationToken).ConfigureAwait(false)
+        await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false)
+            ? await StoreJson.ReadLinesAsync(store, key, typeInfo, cancellationToken).ConfigureAwait(false)
             : [];
 
     /// <summary>
@@ -259,12 +258,12 @@ public sealed class RunReportWriter(StoryboardServices services)
     private async Task<List<(string State, DateTimeOffset First, DateTimeOffset Last)>> ReadTimingsAsync(string key, CancellationToken cancellationToken)
     {
         var spans = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last, int Order)>(StringComparer.Ordinal);
-        if (!await services.Store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+        if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return [];
         }
 
-        var text = await services.Store.ReadTextAsync(key, cancellationToken).ConfigureAwait(false);
+        var text = await store.ReadTextAsync(key, cancellationToken).ConfigureAwait(false);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             try

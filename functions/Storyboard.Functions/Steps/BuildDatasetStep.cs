@@ -101,7 +101,7 @@ public sealed class BuildDatasetStep(StoryboardServices services)
             report = await DatasetValidator.ValidateAsync(manifest, new DictionaryImageFactsLookup(facts), profile, cancellationToken).ConfigureAwait(false);
         }
 
-        var reportKey = await new RunReportWriter(services).WriteAsync(run, cancellationToken).ConfigureAwait(false);
+        var reportKey = await new RunReportWriter(services.Store, services.Clock).WriteAsync(run, cancellationToken).ConfigureAwait(false);
         new StepLog(State, run.RunId, services.Clock).Info(
             "dataset built",
             ("records", training.Count),

@@ -16,7 +16,7 @@ public sealed class RunReportWriterTests : IDisposable
     {
         var run = Run("uploads/<script>alert(1)</script>.mp4");
 
-        var key = await new RunReportWriter(folder.Services).WriteAsync(run, CancellationToken.None);
+        var key = await new RunReportWriter(folder.Services.Store, folder.Services.Clock).WriteAsync(run, CancellationToken.None);
 
         var html = await folder.Store.ReadTextAsync(key);
         Assert.Equal(Prefix + "dataset/report.html", key);
@@ -37,7 +37,7 @@ public sealed class RunReportWriterTests : IDisposable
             """{"timestamp": "2026-01-02T03:00:09Z", "stateName": "PrepareCharacters"}"""));
         await folder.Store.WriteTextAsync(Prefix + "storyboard/sheet.png", "png");
 
-        var html = await folder.Store.ReadTextAsync(await new RunReportWriter(folder.Services).WriteAsync(Run("uploads/a.mp4"), CancellationToken.None));
+        var html = await folder.Store.ReadTextAsync(await new RunReportWriter(folder.Services.Store, folder.Services.Clock).WriteAsync(Run("uploads/a.mp4"), CancellationToken.None));
 
         Assert.Contains("<td>PrepareRun</td><td>03:00:00.000</td><td>03:00:02.500</td><td>2.50</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>PrepareCharacters</td><td>03:00:03.000</td><td>03:00:09.000</td><td>6.00</td>", html, StringComparison.Ordinal);
