@@ -28,8 +28,8 @@ internal sealed class RunProgress(TextWriter output)
             "MapRunSucceeded" => "  map run succeeded",
             "MapRunFailed" => "  map run failed",
             "TaskFailed" => $"  ! {e.Details?["error"]?.GetValue<string>()}: {Shorten(e.Details?["cause"]?.GetValue<string>())}",
-            "ExecutionSucceeded" => "run succeeded",
-            "ExecutionFailed" => "run failed",
+            "ExecutionSucceeded" when !IsChild(e) => "run succeeded",
+            "ExecutionFailed" when !IsChild(e) => "run failed",
             _ => null,
         };
         if (line is null)

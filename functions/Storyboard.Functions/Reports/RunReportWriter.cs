@@ -103,10 +103,10 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
 
         if (timings.Count > 0)
         {
-            html.Append("<h2>Step timings</h2><table><tr><th>State</th><th>Started</th><th>Ended</th><th>Seconds</th></tr>");
-            foreach (var (state, first, last) in timings)
+            html.Append("<h2>Step timings</h2><table><tr><th>State</th><th>First entered</th><th>Last left</th><th>Visits</th><th>Seconds in state</th></tr>");
+            foreach (var t in timings)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(state)}</td><td>{H(first.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))}</td><td>{H(last.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))}</td><td>{(last - first).TotalSeconds:0.00}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(t.State)}</td><td>{H(t.First.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))}</td><td>{H(t.Last.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))}</td><td>{t.Visits}</td><td>{t.Total.TotalSeconds:0.00}</td></tr>");
             }
 
             html.Append("</table>");
@@ -251,13 +251,15 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
             : [];
 
     /// <summary>
-    /// First and last event time per state from <c>history.jsonl</c>. Read tolerantly: any line
-    /// that is not a JSON object with a timestamp and a state name (<c>state</c>, <c>stateName</c>,
-    /// <c>name</c> or <c>type</c>) is skipped, since the history's producer may add event kinds.
+    /// Time spent in each state, from the <c>…StateEntered</c> / <c>…StateExited</c> events of
+    /// <c>history.jsonl</c> (GetExecutionHistory's shape: the state's name is in the event's
+    /// details). A state entered several times (a polling loop, Map iterations) adds up. Lines that
+    /// do not have that shape are skipped, so a torn or foreign line does not spoil the report.
     /// </summary>
-    private async Task<List<(string State, DateTimeOffset First, DateTimeOffset Last)>> ReadTimingsAsync(string key, CancellationToken cancellationToken)
+    private async Task<List<StateTiming>> ReadTimingsAsync(string key, CancellationToken cancellationToken)
     {
-        var spans = new Dictionary<string, (DateTimeOffset First, DateTimeOffset Last, int Order)>(StringComparer.Ordinal);
+        var timings = new Dictionary<string, StateTiming>(StringComparer.Ordinal);
+        var open = new Dictionary<string, Queue<DateTimeOffset>>(StringComparer.Ordinal);
         if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return [];
@@ -271,23 +273,25 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
                 using var document = JsonDocument.Parse(line);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object
+                    || !root.TryGetProperty("type", out var typeElement) || typeElement.GetString() is not { } type
                     || !root.TryGetProperty("timestamp", out var ts) || ts.ValueKind != JsonValueKind.String
-                    || !DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+                    || !DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+                    || StateName(root) is not { } state)
                 {
                     continue;
                 }
 
-                var state = new[] { "state", "stateName", "name", "type" }
-                    .Select(p => root.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
-                    .FirstOrDefault(s => !string.IsNullOrEmpty(s));
-                if (state is null)
+                if (type.EndsWith("StateEntered", StringComparison.Ordinal))
                 {
-                    continue;
+                    (open.TryGetValue(state, out var queue) ? queue : open[state] = new Queue<DateTimeOffset>()).Enqueue(time);
+                    timings.TryAdd(state, new StateTiming(state, time, time, TimeSpan.Zero, 0));
                 }
-
-                spans[state] = spans.TryGetValue(state, out var span)
-                    ? (time < span.First ? time : span.First, time > span.Last ? time : span.Last, span.Order)
-                    : (time, time, spans.Count);
+                else if (type.EndsWith("StateExited", StringComparison.Ordinal)
+                    && open.TryGetValue(state, out var entered) && entered.TryDequeue(out var since)
+                    && timings.TryGetValue(state, out var timing))
+                {
+                    timings[state] = timing with { Last = time, Total = timing.Total + (time - since), Visits = timing.Visits + 1 };
+                }
             }
             catch (JsonException)
             {
@@ -295,6 +299,21 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
             }
         }
 
-        return spans.OrderBy(s => s.Value.Order).Select(s => (s.Key, s.Value.First, s.Value.Last)).ToList();
+        return [.. timings.Values.OrderBy(t => t.First)];
+    }
+
+    private static string? StateName(JsonElement line)
+    {
+        foreach (var property in line.EnumerateObject())
+        {
+            if (property.Name.EndsWith("EventDetails", StringComparison.Ordinal)
+                && property.Value.ValueKind == JsonValueKind.Object
+                && property.Value.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            {
+                return name.GetString();
+            }
+        }
+
+        return null;
     }
 }

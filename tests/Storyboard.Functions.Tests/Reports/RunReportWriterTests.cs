@@ -26,21 +26,25 @@ public sealed class RunReportWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_WhenHistoryAndASheetExist_ShouldShowStepTimingsAndTheSheetAndSkipTornLines()
+    public async Task WriteAsync_WhenHistoryAndASheetExist_ShouldSumTimeInEachStateAndShowTheSheetAndSkipTornLines()
     {
         await folder.Store.WriteTextAsync(Prefix + "history.jsonl", string.Join('\n',
-            """{"timestamp": "2026-01-02T03:00:00Z", "type": "TaskStateEntered", "state": "PrepareRun"}""",
-            """{"timestamp": "2026-01-02T03:00:02.5Z", "type": "TaskStateExited", "state": "PrepareRun"}""",
-            """{"timestamp": "2026-01-02T03:00:03Z", "stateName": "PrepareCharacters"}""",
+            """{"timestamp":"2026-01-02T03:00:00Z","type":"ExecutionStarted","id":1,"previousEventId":0,"executionStartedEventDetails":{"input":"{}"}}""",
+            """{"timestamp":"2026-01-02T03:00:00Z","type":"TaskStateEntered","id":2,"previousEventId":1,"stateEnteredEventDetails":{"name":"PrepareRun","input":"{}"}}""",
+            """{"timestamp":"2026-01-02T03:00:02.5Z","type":"TaskStateExited","id":3,"previousEventId":2,"stateExitedEventDetails":{"name":"PrepareRun","output":"{}"}}""",
+            """{"timestamp":"2026-01-02T03:00:03Z","type":"TaskStateEntered","id":4,"previousEventId":3,"stateEnteredEventDetails":{"name":"CheckFineTuning"}}""",
+            """{"timestamp":"2026-01-02T03:00:04Z","type":"TaskStateExited","id":5,"previousEventId":4,"stateExitedEventDetails":{"name":"CheckFineTuning"}}""",
             """{"timestamp": "2026-01""",
             """["not", "an", "event"]""",
-            """{"timestamp": "2026-01-02T03:00:09Z", "stateName": "PrepareCharacters"}"""));
+            """{"timestamp":"2026-01-02T03:00:08Z","type":"TaskStateEntered","id":6,"previousEventId":5,"stateEnteredEventDetails":{"name":"CheckFineTuning"}}""",
+            """{"timestamp":"2026-01-02T03:00:09.5Z","type":"TaskStateExited","id":7,"previousEventId":6,"stateExitedEventDetails":{"name":"CheckFineTuning"}}"""));
         await folder.Store.WriteTextAsync(Prefix + "storyboard/sheet.png", "png");
 
         var html = await folder.Store.ReadTextAsync(await new RunReportWriter(folder.Services.Store, folder.Services.Clock).WriteAsync(Run("uploads/a.mp4"), CancellationToken.None));
 
-        Assert.Contains("<td>PrepareRun</td><td>03:00:00.000</td><td>03:00:02.500</td><td>2.50</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>PrepareCharacters</td><td>03:00:03.000</td><td>03:00:09.000</td><td>6.00</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>PrepareRun</td><td>03:00:00.000</td><td>03:00:02.500</td><td>1</td><td>2.50</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>CheckFineTuning</td><td>03:00:03.000</td><td>03:00:09.500</td><td>2</td><td>2.50</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>ExecutionStarted</td>", html, StringComparison.Ordinal);
         Assert.Contains("src=\"../storyboard/sheet.png\"", html, StringComparison.Ordinal);
     }
 
