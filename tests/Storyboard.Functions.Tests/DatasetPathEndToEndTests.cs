@@ -12,7 +12,8 @@ using Storyboard.Local.Imaging;
 namespace Storyboard.Functions.Tests;
 
 /// <summary>The dataset path end to end: handlers called in workflow order on a clip with two known characters.</summary>
-public sealed partial class DatasetPathEndToEndTests(DatasetPathFixture fixture) : IClassFixture<DatasetPathFixture>
+[Collection(DatasetPathCollection.Name)]
+public sealed partial class DatasetPathEndToEndTests(DatasetPathFixture fixture)
 {
     [Fact]
     public void PrepareRun_WhenGivenAClip_ShouldReturnTheRunContextTheWorkflowReads()

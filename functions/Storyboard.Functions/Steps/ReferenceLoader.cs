@@ -6,6 +6,7 @@ using Storyboard.Core.Media;
 using Storyboard.Core.Vision;
 using Storyboard.Functions.Artifacts;
 using Storyboard.Functions.Composition;
+using Storyboard.Functions.Errors;
 using Storyboard.Functions.Internal;
 using Storyboard.Local.Imaging;
 
@@ -82,6 +83,13 @@ public sealed class ReferenceLoader(StoryboardServices services)
         }
 
         var (current, images) = await ReadAsync(config, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(current.Fingerprint, manifest.Fingerprint, StringComparison.Ordinal))
+        {
+            throw new ReferencesChangedException(
+                "The reference images under characters/ changed after this run indexed them; detecting with the new ones would mix two sets of references in one dataset. "
+                + "Start the run again so PrepareCharacters indexes the current images.");
+        }
+
         return await IndexAsync(current.Fingerprint, images, cancellationToken).ConfigureAwait(false);
     }
 

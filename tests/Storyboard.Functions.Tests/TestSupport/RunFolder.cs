@@ -41,8 +41,14 @@ internal sealed class RunFolder : IDisposable
         return files;
     }
 
+    /// <summary>Set <c>STORYBOARD_KEEP_TEST_OUTPUT=1</c> to keep the run folders for a look (e.g. at report.html).</summary>
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("STORYBOARD_KEEP_TEST_OUTPUT") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
