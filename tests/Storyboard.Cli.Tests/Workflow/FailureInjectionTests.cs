@@ -80,7 +80,7 @@ public sealed class FailureInjectionTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(folder))
+        if (Directory.Exists(folder) && Environment.GetEnvironmentVariable("STORYBOARD_KEEP_TEST_OUTPUT") != "1")
         {
             Directory.Delete(folder, recursive: true);
         }
