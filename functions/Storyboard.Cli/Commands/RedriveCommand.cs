@@ -28,10 +28,9 @@ public static class RedriveCommand
                     metadata.GetValueOrDefault(LocalRuns.TestCaseKey),
                     metadata.GetValueOrDefault(LocalRuns.StateMachineKey) ?? record.StateMachineName);
                 // A workflow run is redriven with the workflow's own handlers; anything else as exec ran it.
-                var executor = metadata.GetValueOrDefault(WorkflowRun.WorkflowKey) == WorkflowRun.WorkflowName
-                    ? WorkflowRun.Create(folder, LocalRuns.TimeScale(metadata), new RunProgress(error)).Executor
-                    : LocalRuns.Executor(folder, LocalRuns.TimeScale(metadata), mocks);
-                var result = await executor.RedriveExecutionAsync(runId, cancellationToken);
+                var result = metadata.GetValueOrDefault(WorkflowRun.WorkflowKey) == WorkflowRun.WorkflowName
+                    ? await WorkflowRun.Create(folder, LocalRuns.TimeScale(metadata), new RunProgress(error)).RedriveAsync(runId, cancellationToken)
+                    : await LocalRuns.Executor(folder, LocalRuns.TimeScale(metadata), mocks).RedriveExecutionAsync(runId, cancellationToken);
                 return LocalRuns.Print(result, parse.InvocationConfiguration.Output, error, folder);
             }
             catch (Exception e) when (e is ObjectNotFoundException or ExecutionNotRedrivableException or MissingTaskHandlerException or Asl.Tasks.InvalidMockConfigException or IOException)

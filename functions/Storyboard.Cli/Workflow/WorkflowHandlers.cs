@@ -44,6 +44,5 @@ internal static class WorkflowHandlers
         yield return ("CheckThroughput", (_, m) => new CheckThroughputHandler(m).HandleAsync);
         yield return ("RenderStoryboard", (_, m) => new RenderStoryboardHandler(m).HandleAsync);
         yield return ("ReleaseThroughput", (_, m) => new ReleaseThroughputHandler(m).HandleAsync);
-        yield return ("RecordFailure", (s, _) => new RecordFailureHandler(s).HandleAsync);
     }
 }

@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Storyboard.Asl.Definition;
 using Storyboard.Asl.Execution;
+using Storyboard.Asl.History;
 using Storyboard.Functions;
 using Storyboard.Functions.Composition;
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Handlers;
 using Storyboard.Functions.Model;
 using Storyboard.Functions.Steps;
 using Storyboard.Storage;
@@ -79,6 +81,46 @@ internal sealed class WorkflowRun
             [WorkflowKey] = WorkflowName,
             ["timeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
         };
-        return await Executor.StartExecutionAsync(definition, new StartExecutionRequest(input, runId, metadata), cancellationToken).ConfigureAwait(false);
+        var result = await Executor.StartExecutionAsync(definition, new StartExecutionRequest(input, runId, metadata), cancellationToken).ConfigureAwait(false);
+        await RecordIfFailedAsync(result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public async Task<ExecutionResult> RedriveAsync(string runId, CancellationToken cancellationToken)
+    {
+        var result = await Executor.RedriveExecutionAsync(runId, cancellationToken).ConfigureAwait(false);
+        await RecordIfFailedAsync(result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// What the EventBridge rule on the execution's status change does in AWS: hand RecordFailure
+    /// the failed execution, so error.json is written the same way on both.
+    /// </summary>
+    private async Task RecordIfFailedAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var record = await Executor.DescribeExecutionAsync(result.RunId, cancellationToken).ConfigureAwait(false);
+        var history = await ExecutionHistory.ReadAsync(Services.Store, Executor.HistoryKey(result.RunId), cancellationToken).ConfigureAwait(false);
+        var failedState = history.LastOrDefault(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal))?.Details?["name"]?.GetValue<string>();
+        var notification = new JsonObject
+        {
+            ["detail-type"] = "Step Functions Execution Status Change",
+            ["detail"] = new JsonObject
+            {
+                ["name"] = result.RunId,
+                ["status"] = ExecutionRecord.StatusName(result.Status),
+                ["input"] = record.Input,
+                ["error"] = result.Error,
+                ["cause"] = result.Cause,
+            },
+            ["failedState"] = failedState,
+        };
+        await using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(notification.ToJsonString()));
+        await using var _ = await new RecordFailureHandler(Services).HandleAsync(input).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,11 @@ using Storyboard.Functions.Steps;
 
 namespace Storyboard.Functions.Handlers;
 
-/// <summary>Task state RecordFailure: writes <c>error.json</c>; reads the whole state tolerantly.</summary>
+/// <summary>
+/// RecordFailure: writes <c>runs/&lt;runId&gt;/error.json</c> for a failed, timed-out or aborted run. It is not a
+/// state of the workflow (a caught error would end the run in a Fail state, where a redrive would restart):
+/// the execution's status-change event invokes it, and a local run calls it the same way.
+/// </summary>
 public sealed class RecordFailureHandler
 {
     private readonly RecordFailureStep step;

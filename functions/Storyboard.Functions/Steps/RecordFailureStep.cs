@@ -23,37 +23,30 @@ public sealed partial class RecordFailureStep(StoryboardServices services)
     public const string FailedPrefix = RunLayout.RunsPrefix + "_failed/";
 
     /// <summary>Each result the workflow adds to its state, in order, and the state that adds it.</summary>
-    private static readonly (string Field, string State)[] Progress =
-    [
-        ("run", "PrepareRun"),
-        ("characters", "PrepareCharacters"),
-        ("segments", "ProcessSegments"),
-        ("selection", "SelectCrops"),
-        ("captions", "CaptionCrops"),
-        ("dataset", "BuildDataset"),
-        ("fineTuning", "StartFineTuning"),
-        ("throughput", "ProvisionThroughput"),
-        ("storyboard", "RenderStoryboard"),
-        ("released", "ReleaseThroughput"),
-    ];
-
-    public async Task<RecordFailureOutput> RunAsync(JsonNode? state, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="notification"/> is the "Step Functions Execution Status Change" event
+    /// (<c>{"detail": {"name", "status", "input", "error", "cause"}}</c>), which an EventBridge rule
+    /// sends for failed, timed-out and aborted runs; a local run sends the same shape, plus the
+    /// failed state's name when it knows it (<c>failedState</c>). The run folder is found the way
+    /// PrepareRun names it, from the execution input, so error.json lands beside the run's files.
+    /// </summary>
+    public async Task<RecordFailureOutput> RunAsync(JsonNode? notification, CancellationToken cancellationToken)
     {
-        var root = state as JsonObject;
-        var error = root?["error"] as JsonObject;
-        var name = Text(error?["Error"]) ?? Text(error?["error"]) ?? "UnknownError";
-        var cause = Text(error?["Cause"]) ?? Text(error?["cause"]) ?? string.Empty;
-        var runId = Text((root?["run"] as JsonObject)?["runId"]);
-        var failedState = Text(root?["failedState"]) ?? Progress.FirstOrDefault(p => root?[p.Field] is null).State;
+        var root = notification as JsonObject;
+        var detail = root?["detail"] as JsonObject;
+        var name = Text(detail?["error"]) ?? Text(detail?["status"]) ?? "UnknownError";
+        var cause = Text(detail?["cause"]) ?? string.Empty;
+        var failedState = Text(root?["failedState"]);
+        var input = ParseInput(Text(detail?["input"]));
+        var runId = await RunIdAsync(input, cancellationToken).ConfigureAwait(false);
         string key;
-        if (runId is not null && RunIds.IsValid(runId))
+        if (runId is not null)
         {
             key = new RunLayout(runId).ErrorKey;
         }
         else
         {
-            runId = null;
-            var basis = Text(root?["executionId"]) ?? Text(root?["key"]) ?? Text((root?["detail"]?["object"] as JsonObject)?["key"]) ?? "unknown";
+            var basis = input?.Key ?? input?.Detail?.Object?.Key ?? Text(detail?["name"]) ?? "unknown";
             key = FailedPrefix + Slug(basis) + "-" + services.Clock.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture) + "/error.json";
         }
 
@@ -61,6 +54,41 @@ public sealed partial class RecordFailureStep(StoryboardServices services)
         await StoreJson.WriteAsync(services.Store, key, record, WorkflowJsonContext.Default.ErrorRecord, cancellationToken).ConfigureAwait(false);
         new StepLog(State, runId ?? string.Empty, services.Clock).Warn("run failed: " + name);
         return new RecordFailureOutput(key);
+    }
+
+    /// <summary>Null when the input itself is what failed (no video, bad config): those runs have no folder yet.</summary>
+    private async Task<string?> RunIdAsync(ExecutionInput? input, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await new PrepareRunStep(services).DeriveRunIdAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static ExecutionInput? ParseInput(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(text, WorkflowJsonContext.Default.ExecutionInput);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? Text(JsonNode? node) =>

@@ -60,11 +60,12 @@ public sealed class FailureInjectionTests : IDisposable
         var layout = new RunLayout(runId);
         var errorJson = await File.ReadAllTextAsync(Path.Combine(folder, layout.ErrorKey));
         Assert.Contains("States.ExceedToleratedFailureThreshold", errorJson, StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"ProcessSegments\"", errorJson.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(2, extractions.Count);
         Assert.All(extractions.Values, n => Assert.Equal(1, n));
 
         broken = false;
-        var redriven = await run.Executor.RedriveExecutionAsync(runId);
+        var redriven = await run.RedriveAsync(runId, CancellationToken.None);
 
         Assert.True(redriven.Succeeded, redriven.Error + ": " + redriven.Cause);
         Assert.Equal(1, redriven.RedriveCount);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Storyboard.Core.Storage;
 using Storyboard.Functions.Handlers;
@@ -11,35 +12,32 @@ public sealed class RecordFailureHandlerTests : IDisposable
     private readonly RunFolder folder = new();
 
     [Fact]
-    public async Task HandleAsync_WhenTheStateHasARun_ShouldWriteErrorJsonInTheRunFolder()
+    public async Task HandleAsync_WhenARunFailed_ShouldWriteErrorJsonInTheFolderPrepareRunNamed()
     {
-        var state = new JsonObject
-        {
-            ["run"] = new JsonObject { ["runId"] = "clip-0123456789ab" },
-            ["characters"] = new JsonObject(),
-            ["error"] = new JsonObject { ["Error"] = "NotEnoughCropsException", ["Cause"] = "Only 2 usable crop(s)" },
-        };
+        await folder.Store.WriteTextAsync("uploads/clip.mp4", "video bytes");
+        await folder.Store.WriteTextAsync("characters/Dino/dino.png", "png");
+        var input = new JsonObject { ["key"] = "uploads/clip.mp4", ["etag"] = "abc123" };
+        var runId = await new Storyboard.Functions.Steps.PrepareRunStep(folder.Services)
+            .DeriveRunIdAsync(input.Deserialize(WorkflowJsonContext.Default.ExecutionInput)!, CancellationToken.None);
 
-        var output = await Workflow.InvokeAsync(new RecordFailureHandler(folder.Services).HandleAsync, state);
+        var output = await Workflow.InvokeAsync(new RecordFailureHandler(folder.Services).HandleAsync, StatusChange(input, "NotEnoughCropsException", "Only 2 usable crop(s)", "BuildDataset"));
 
-        Assert.Equal("runs/clip-0123456789ab/error.json", (string)output["errorKey"]!);
-        var error = JsonNode.Parse(await folder.Store.ReadTextAsync("runs/clip-0123456789ab/error.json"))!;
+        Assert.Equal($"runs/{runId}/error.json", (string)output["errorKey"]!);
+        var error = JsonNode.Parse(await folder.Store.ReadTextAsync($"runs/{runId}/error.json"))!;
         Assert.Equal("NotEnoughCropsException", (string)error["error"]!);
         Assert.Equal("Only 2 usable crop(s)", (string)error["cause"]!);
-        Assert.Equal("ProcessSegments", (string)error["state"]!);
+        Assert.Equal("BuildDataset", (string)error["state"]!);
         Assert.Equal(FixedClock.Now, (DateTimeOffset)error["time"]!);
     }
 
     [Fact]
-    public async Task HandleAsync_WhenPrepareRunFailed_ShouldWriteUnderFailedNamedAfterTheVideo()
+    public async Task HandleAsync_WhenTheInputNamesNoVideo_ShouldWriteUnderFailedNamedAfterTheKey()
     {
-        var state = new JsonObject { ["key"] = "uploads/My Clip.mp4", ["error"] = new JsonObject { ["Error"] = "NotAVideoException", ["Cause"] = "not a video" } };
-
-        var output = await Workflow.InvokeAsync(new RecordFailureHandler(folder.Services).HandleAsync, state);
+        var output = await Workflow.InvokeAsync(new RecordFailureHandler(folder.Services).HandleAsync, StatusChange(new JsonObject { ["key"] = "uploads/My Clip.mp4" }, "ObjectNotFoundException", "not there", null));
 
         var key = (string)output["errorKey"]!;
         Assert.StartsWith("runs/_failed/my-clip-mp4-", key, StringComparison.Ordinal);
-        Assert.Equal("PrepareRun", (string)JsonNode.Parse(await folder.Store.ReadTextAsync(key))!["state"]!);
+        Assert.Equal("ObjectNotFoundException", (string)JsonNode.Parse(await folder.Store.ReadTextAsync(key))!["error"]!);
     }
 
     [Fact]
@@ -54,4 +52,20 @@ public sealed class RecordFailureHandlerTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>The "Step Functions Execution Status Change" event EventBridge sends for a failed run.</summary>
+    private static JsonObject StatusChange(JsonObject input, string error, string cause, string? failedState)
+    {
+        var notification = new JsonObject
+        {
+            ["detail-type"] = "Step Functions Execution Status Change",
+            ["detail"] = new JsonObject { ["name"] = "exec-1", ["status"] = "FAILED", ["input"] = input.ToJsonString(), ["error"] = error, ["cause"] = cause },
+        };
+        if (failedState is not null)
+        {
+            notification["failedState"] = failedState;
+        }
+
+        return notification;
+    }
 }
