@@ -63,7 +63,7 @@ internal sealed class WorkflowRun
     {
         try
         {
-            var parsed = input.Deserialize(WorkflowJsonContext.Default.ExecutionInput)!;
+            var parsed = input.Deserialize(FunctionsJsonContext.Default.ExecutionInput)!;
             return await new PrepareRunStep(Services).DeriveRunIdAsync(parsed, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

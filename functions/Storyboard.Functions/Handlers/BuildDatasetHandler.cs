@@ -23,8 +23,8 @@ public sealed class BuildDatasetHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.RunInput, BuildDatasetStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.RunInput, BuildDatasetStep.State).ConfigureAwait(false);
         var output = await step.RunAsync(Require.Run(request.Run, BuildDatasetStep.State), CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.BuildDatasetOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.BuildDatasetOutput);
     }
 }

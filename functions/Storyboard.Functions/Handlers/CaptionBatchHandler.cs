@@ -23,9 +23,9 @@ public sealed class CaptionBatchHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.CaptionBatchInput, CaptionBatchStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.CaptionBatchInput, CaptionBatchStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, CaptionBatchStep.State);
         var output = await step.RunAsync(run, Require.Field(request.BatchKey, CaptionBatchStep.State, "batchKey"), CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.CaptionBatchOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.CaptionBatchOutput);
     }
 }

@@ -23,9 +23,9 @@ public sealed class CropCharactersHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.CropCharactersInput, CropCharactersStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.CropCharactersInput, CropCharactersStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, CropCharactersStep.State);
         var output = await step.RunAsync(run, Require.Field(request.Detections, CropCharactersStep.State, "detections").Segments, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.CropCharactersOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.CropCharactersOutput);
     }
 }

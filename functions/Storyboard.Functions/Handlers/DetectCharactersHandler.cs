@@ -23,9 +23,9 @@ public sealed class DetectCharactersHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.DetectCharactersInput, DetectCharactersStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.DetectCharactersInput, DetectCharactersStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, DetectCharactersStep.State);
         var output = await step.RunAsync(run, Require.Field(request.Frames, DetectCharactersStep.State, "frames").Segments, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.DetectCharactersOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.DetectCharactersOutput);
     }
 }

@@ -23,9 +23,9 @@ public sealed class EmbedCropsHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.EmbedCropsInput, EmbedCropsStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.EmbedCropsInput, EmbedCropsStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, EmbedCropsStep.State);
         var output = await step.RunAsync(run, Require.Field(request.Crops, EmbedCropsStep.State, "crops").Segments, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.EmbedCropsOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.EmbedCropsOutput);
     }
 }

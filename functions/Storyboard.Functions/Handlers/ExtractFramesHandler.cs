@@ -23,9 +23,9 @@ public sealed class ExtractFramesHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.ExtractFramesInput, ExtractFramesStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.ExtractFramesInput, ExtractFramesStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, ExtractFramesStep.State);
         var output = await step.RunAsync(run, Require.Field(request.Items, ExtractFramesStep.State, "Items"), CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.ExtractFramesOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.ExtractFramesOutput);
     }
 }

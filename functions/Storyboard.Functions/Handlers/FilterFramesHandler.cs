@@ -23,9 +23,9 @@ public sealed class FilterFramesHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.FilterFramesInput, FilterFramesStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.FilterFramesInput, FilterFramesStep.State).ConfigureAwait(false);
         var run = Require.Run(request.Run, FilterFramesStep.State);
         var output = await step.RunAsync(run, Require.Field(request.Frames, FilterFramesStep.State, "frames").Segments, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.FilterFramesOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.FilterFramesOutput);
     }
 }

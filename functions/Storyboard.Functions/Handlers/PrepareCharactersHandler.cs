@@ -23,8 +23,8 @@ public sealed class PrepareCharactersHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.RunInput, PrepareCharactersStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.RunInput, PrepareCharactersStep.State).ConfigureAwait(false);
         var output = await step.RunAsync(Require.Run(request.Run, PrepareCharactersStep.State), CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.PrepareCharactersOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.PrepareCharactersOutput);
     }
 }

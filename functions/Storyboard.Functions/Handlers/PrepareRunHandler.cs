@@ -23,8 +23,8 @@ public sealed class PrepareRunHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.PrepareRunInput, PrepareRunStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.PrepareRunInput, PrepareRunStep.State).ConfigureAwait(false);
         var output = await step.RunAsync(request, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.RunContext);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.RunContext);
     }
 }

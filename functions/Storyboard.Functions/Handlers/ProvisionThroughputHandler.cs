@@ -1,4 +1,5 @@
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
 using Storyboard.Functions.Model;
 
 namespace Storyboard.Functions.Handlers;
@@ -20,10 +21,10 @@ public sealed class ProvisionThroughputHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var payload = await StepJson.ReadAsync(input, ModelJsonContext.Default.ProvisionThroughputInput, State).ConfigureAwait(false);
+        var payload = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.ProvisionThroughputInput, State).ConfigureAwait(false);
         var output = await new ThroughputStep(Services).ProvisionAsync(
             StepJson.Require(payload.Run, State, "run"),
             StepJson.Require(payload.Job, State, "job")).ConfigureAwait(false);
-        return StepJson.Write(output, ModelJsonContext.Default.ThroughputOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.ThroughputOutput);
     }
 }

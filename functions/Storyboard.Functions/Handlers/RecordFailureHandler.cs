@@ -40,6 +40,6 @@ public sealed class RecordFailureHandler
         }
 
         var output = await step.RunAsync(state, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.RecordFailureOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.RecordFailureOutput);
     }
 }

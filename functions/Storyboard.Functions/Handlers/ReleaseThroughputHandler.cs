@@ -1,4 +1,5 @@
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
 using Storyboard.Functions.Model;
 
 namespace Storyboard.Functions.Handlers;
@@ -20,9 +21,9 @@ public sealed class ReleaseThroughputHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var payload = await StepJson.ReadAsync(input, ModelJsonContext.Default.ReleaseThroughputInput, State).ConfigureAwait(false);
+        var payload = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.ReleaseThroughputInput, State).ConfigureAwait(false);
         var output = await new ThroughputStep(Services).ReleaseAsync(
             StepJson.Require(payload.Run, State, "run")).ConfigureAwait(false);
-        return StepJson.Write(output, ModelJsonContext.Default.ReleaseThroughputOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.ReleaseThroughputOutput);
     }
 }

@@ -1,4 +1,5 @@
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
 using Storyboard.Functions.Model;
 
 namespace Storyboard.Functions.Handlers;
@@ -20,10 +21,10 @@ public sealed class RenderStoryboardHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var payload = await StepJson.ReadAsync(input, ModelJsonContext.Default.RenderStoryboardInput, State).ConfigureAwait(false);
+        var payload = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.RenderStoryboardInput, State).ConfigureAwait(false);
         var output = await new StoryboardStep(Services).RenderAsync(
             StepJson.Require(payload.Run, State, "run"),
             StepJson.Require(payload.Throughput, State, "throughput")).ConfigureAwait(false);
-        return StepJson.Write(output, ModelJsonContext.Default.RenderStoryboardOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.RenderStoryboardOutput);
     }
 }

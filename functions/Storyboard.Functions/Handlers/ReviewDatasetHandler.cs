@@ -1,4 +1,5 @@
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
 using Storyboard.Functions.Model;
 
 namespace Storyboard.Functions.Handlers;
@@ -20,11 +21,11 @@ public sealed class ReviewDatasetHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var payload = await StepJson.ReadAsync(input, ModelJsonContext.Default.ReviewDatasetInput, State).ConfigureAwait(false);
+        var payload = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.ReviewDatasetInput, State).ConfigureAwait(false);
         var output = await new ReviewStep(Services).RequestAsync(
             StepJson.Require(payload.Run, State, "run"),
             StepJson.Require(payload.Dataset, State, "dataset"),
             StepJson.Require(payload.TaskToken, State, "taskToken")).ConfigureAwait(false);
-        return StepJson.Write(output, ModelJsonContext.Default.ReviewDatasetOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.ReviewDatasetOutput);
     }
 }

@@ -23,8 +23,8 @@ public sealed class SelectCropsHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var request = await HandlerIo.ReadAsync(input, WorkflowJsonContext.Default.SelectCropsInput, SelectCropsStep.State).ConfigureAwait(false);
+        var request = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.SelectCropsInput, SelectCropsStep.State).ConfigureAwait(false);
         var output = await step.RunAsync(Require.Run(request.Run, SelectCropsStep.State), request.Segments, CancellationToken.None).ConfigureAwait(false);
-        return HandlerIo.Write(output, WorkflowJsonContext.Default.SelectCropsOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.SelectCropsOutput);
     }
 }

@@ -1,4 +1,5 @@
 using Storyboard.Functions.Contracts;
+using Storyboard.Functions.Internal;
 using Storyboard.Functions.Model;
 
 namespace Storyboard.Functions.Handlers;
@@ -20,10 +21,10 @@ public sealed class StartFineTuningHandler
 
     public async Task<Stream> HandleAsync(Stream input)
     {
-        var payload = await StepJson.ReadAsync(input, ModelJsonContext.Default.StartFineTuningInput, State).ConfigureAwait(false);
+        var payload = await HandlerIo.ReadAsync(input, FunctionsJsonContext.Default.StartFineTuningInput, State).ConfigureAwait(false);
         var output = await new FineTuningStep(Services).StartAsync(
             StepJson.Require(payload.Run, State, "run"),
             StepJson.Require(payload.Dataset, State, "dataset")).ConfigureAwait(false);
-        return StepJson.Write(output, ModelJsonContext.Default.FineTuningJobOutput);
+        return HandlerIo.Write(output, FunctionsJsonContext.Default.FineTuningJobOutput);
     }
 }

@@ -62,7 +62,7 @@ public sealed class FineTuningStep(ModelServices services)
             ?? throw new FineTuningJobNotFoundException($"The fine-tuning job {previous.JobArn} was not found on {services.Customization.ServiceName}. {CustomizationRegions.Note(profile)} Start the run again to start a new job.".TrimEnd());
         var message = Describe(job, profile);
         var layout = new RunLayout(run.RunId);
-        var record = await StepJson.ReadRecordAsync(services.Store, layout.CustomizationJobKey, ModelJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
+        var record = await StepJson.ReadRecordAsync(services.Store, layout.CustomizationJobKey, FunctionsJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
         if (record is not null)
         {
             await StepJson.WriteRecordAsync(
@@ -74,7 +74,7 @@ public sealed class FineTuningStep(ModelServices services)
                     Trained = !services.Customization.IsDryRun && job.Status == CustomizationJobStatus.Completed,
                     History = [.. record.History, new StatusObservation("CheckFineTuning", job.Status, message)],
                 },
-                ModelJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
+                FunctionsJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
         }
 
         return new FineTuningJobOutput(job.JobArn, job.JobName, job.Status, message, job.OutputModelArn);
@@ -96,7 +96,7 @@ public sealed class FineTuningStep(ModelServices services)
     private async Task RecordAsync(RunLayout layout, ModelProfile profile, CustomizationJobRequest request, CustomizationJob job, string step, string message)
     {
         var dryRun = services.Customization.IsDryRun;
-        var previous = await StepJson.ReadRecordAsync(services.Store, layout.CustomizationJobKey, ModelJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
+        var previous = await StepJson.ReadRecordAsync(services.Store, layout.CustomizationJobKey, FunctionsJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
         var record = new CustomizationJobRecord(
             services.Customization.ServiceName,
             dryRun,
@@ -106,6 +106,6 @@ public sealed class FineTuningStep(ModelServices services)
             request,
             job,
             [.. previous?.History ?? [], new StatusObservation(step, job.Status, message)]);
-        await StepJson.WriteRecordAsync(services.Store, layout.CustomizationJobKey, record, ModelJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
+        await StepJson.WriteRecordAsync(services.Store, layout.CustomizationJobKey, record, FunctionsJsonContext.Default.CustomizationJobRecord).ConfigureAwait(false);
     }
 }

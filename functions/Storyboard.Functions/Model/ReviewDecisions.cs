@@ -20,12 +20,12 @@ public static class ReviewDecisions
     public static async Task<ReviewRecord> FindAsync(IObjectStore store, string runId)
     {
         var key = ReviewKey(runId);
-        return await StepJson.ReadRecordAsync(store, key, ModelJsonContext.Default.ReviewRecord).ConfigureAwait(false)
+        return await StepJson.ReadRecordAsync(store, key, FunctionsJsonContext.Default.ReviewRecord).ConfigureAwait(false)
             ?? throw new NoPendingReviewException($"Run '{runId}' is not waiting for a review (no {key}). Only runs with \"reviewGate\": true stop at ReviewDataset, after BuildDataset.");
     }
 
     /// <summary>The callback's task output, e.g. <c>{"approved":true,"comment":"looks good"}</c>.</summary>
-    public static string TaskOutput(ReviewDecision decision) => JsonSerializer.Serialize(decision, ModelJsonContext.Default.ReviewDecision);
+    public static string TaskOutput(ReviewDecision decision) => JsonSerializer.Serialize(decision, FunctionsJsonContext.Default.ReviewDecision);
 
     /// <summary>Records the decision in review.json, so the run folder says who decided what.</summary>
     public static async Task RecordAsync(IObjectStore store, string runId, ReviewDecision decision)
@@ -36,6 +36,6 @@ public static class ReviewDecisions
             store,
             ReviewKey(runId),
             record with { Status = decision.Approved ? "Approved" : "Rejected", Instructions = [.. record.Instructions, "Decision: " + TaskOutput(decision)] },
-            ModelJsonContext.Default.ReviewRecord).ConfigureAwait(false);
+            FunctionsJsonContext.Default.ReviewRecord).ConfigureAwait(false);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ReviewStep(ModelServices services)
                 "In AWS: aws stepfunctions send-task-success --task-token \"<taskToken>\" --task-output '{\"approved\":true,\"comment\":\"...\"}' (approved false to reject).",
                 "Nothing is trained or billed until the dataset is approved.",
             ]);
-        await StepJson.WriteRecordAsync(services.Store, key, record, ModelJsonContext.Default.ReviewRecord).ConfigureAwait(false);
+        await StepJson.WriteRecordAsync(services.Store, key, record, FunctionsJsonContext.Default.ReviewRecord).ConfigureAwait(false);
         return new ReviewDatasetOutput(key, ReviewDecisions.AwaitingReview);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ThroughputStep(ModelServices services)
         var message = (existing is null ? "Requested" : "Found the run's")
             + $" provisioned throughput {throughput.ProvisionedModelName} ({throughput.ModelUnits} model unit(s)) on {services.Customization.ServiceName}. {Describe(throughput)}";
         var layout = new RunLayout(run.RunId);
-        var previous = await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
+        var previous = await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
         await StepJson.WriteRecordAsync(
             services.Store,
             layout.ThroughputKey,
@@ -38,7 +38,7 @@ public sealed class ThroughputStep(ModelServices services)
                 throughput,
                 Released: false,
                 [.. previous?.History ?? [], new StatusObservation("ProvisionThroughput", throughput.Status, message)]),
-            ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
+            FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
         return new ThroughputOutput(throughput.ProvisionedModelArn, throughput.ProvisionedModelName, throughput.Status, message);
     }
 
@@ -51,13 +51,13 @@ public sealed class ThroughputStep(ModelServices services)
             ?? throw new ThroughputNotFoundException($"The provisioned throughput {previous.ProvisionedModelArn} was not found on {services.Customization.ServiceName}; it was deleted outside the run. Start the run again to buy a new one.");
         var message = Describe(throughput);
         var layout = new RunLayout(run.RunId);
-        if (await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false) is { } record)
+        if (await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false) is { } record)
         {
             await StepJson.WriteRecordAsync(
                 services.Store,
                 layout.ThroughputKey,
                 record with { Throughput = throughput, History = [.. record.History, new StatusObservation("CheckThroughput", throughput.Status, message)] },
-                ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
+                FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
         }
 
         return new ThroughputOutput(throughput.ProvisionedModelArn, throughput.ProvisionedModelName, throughput.Status, message);
@@ -71,7 +71,7 @@ public sealed class ThroughputStep(ModelServices services)
     {
         ArgumentNullException.ThrowIfNull(run);
         var layout = new RunLayout(run.RunId);
-        var record = await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
+        var record = await StepJson.ReadRecordAsync(services.Store, layout.ThroughputKey, FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
         var identifier = record?.Throughput.ProvisionedModelArn ?? new CustomizationNames(run.RunId).ProvisionedModelName;
         var deleted = await services.Customization.DeleteThroughputAsync(identifier).ConfigureAwait(false);
         if (record is not null && deleted)
@@ -80,7 +80,7 @@ public sealed class ThroughputStep(ModelServices services)
                 services.Store,
                 layout.ThroughputKey,
                 record with { Released = true, History = [.. record.History, new StatusObservation("ReleaseThroughput", "Deleted", "The provisioned throughput was deleted; billing stops.")] },
-                ModelJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
+                FunctionsJsonContext.Default.ThroughputRecord).ConfigureAwait(false);
         }
 
         return new ReleaseThroughputOutput(deleted, deleted ? record?.Throughput.ProvisionedModelArn ?? identifier : null);

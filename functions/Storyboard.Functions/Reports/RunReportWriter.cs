@@ -43,9 +43,9 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
         var layout = keys.Layout;
 
         var header = await ReadHeaderAsync(layout.PlanHeaderKey, cancellationToken).ConfigureAwait(false);
-        var frames = await ReadAllAsync(keys.Prefix + "frames-index/", WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
-        var filters = await ReadAllAsync(keys.Prefix + "filtered/", WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
-        var cropRejections = (await ReadAllAsync(keys.Prefix + "crop-rejections/", WorkflowJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false)).SelectMany(r => r.Rejected).ToList();
+        var frames = await ReadAllAsync(keys.Prefix + "frames-index/", FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
+        var filters = await ReadAllAsync(keys.Prefix + "filtered/", FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
+        var cropRejections = (await ReadAllAsync(keys.Prefix + "crop-rejections/", FunctionsJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false)).SelectMany(r => r.Rejected).ToList();
         var detections = await ReadLinesIfExistsAsync(layout.DetectionsKey, CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false);
         if (detections.Count == 0)
         {
@@ -58,11 +58,11 @@ public sealed class RunReportWriter(IObjectStore store, TimeProvider clock)
         var crops = new List<CropEntry>();
         foreach (var key in await StoreJson.ListKeysAsync(store, keys.CropIndexPrefix, cancellationToken).ConfigureAwait(false))
         {
-            crops.AddRange(await StoreJson.ReadLinesAsync(store, key, WorkflowJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false));
+            crops.AddRange(await StoreJson.ReadLinesAsync(store, key, FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false));
         }
 
-        var selection = await StoreJson.ReadIfExistsAsync(store, layout.SelectionKey, WorkflowJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
-        var captionFiles = await ReadAllAsync(keys.CaptionsPrefix, WorkflowJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
+        var selection = await StoreJson.ReadIfExistsAsync(store, layout.SelectionKey, FunctionsJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
+        var captionFiles = await ReadAllAsync(keys.CaptionsPrefix, FunctionsJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
         var captions = captionFiles.SelectMany(f => f.Captioned).ToDictionary(c => c.Key, StringComparer.Ordinal);
         var captionRejections = captionFiles.SelectMany(f => f.Rejected).ToList();
         var items = await ReadLinesIfExistsAsync(layout.ItemsKey, CoreJsonContext.Default.DatasetItem, cancellationToken).ConfigureAwait(false);

@@ -35,19 +35,19 @@ public sealed class BuildDatasetStep(StoryboardServices services)
         var layout = keys.Layout;
         var config = await RunConfigs.LoadAsync(store, run, cancellationToken).ConfigureAwait(false);
         var profile = ModelProfiles.Get(config.BaseModel);
-        var selection = await StoreJson.ReadAsync(store, layout.SelectionKey, WorkflowJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
+        var selection = await StoreJson.ReadAsync(store, layout.SelectionKey, FunctionsJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
 
         var crops = new Dictionary<string, CropEntry>(StringComparer.Ordinal);
         var captions = new Dictionary<string, CaptionEntry>(StringComparer.Ordinal);
         var captionRejections = new List<CaptionRejection>();
         foreach (var batchKey in selection.CaptionBatches)
         {
-            foreach (var crop in (await StoreJson.ReadAsync(store, batchKey, WorkflowJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false)).Crops)
+            foreach (var crop in (await StoreJson.ReadAsync(store, batchKey, FunctionsJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false)).Crops)
             {
                 crops[crop.Key] = crop;
             }
 
-            var file = await StoreJson.ReadAsync(store, keys.CaptionsKey(batchKey), WorkflowJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
+            var file = await StoreJson.ReadAsync(store, keys.CaptionsKey(batchKey), FunctionsJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
             foreach (var entry in file.Captioned)
             {
                 captions[entry.Key] = entry;
@@ -135,7 +135,7 @@ public sealed class BuildDatasetStep(StoryboardServices services)
         int detections = 0, droppedFrames = 0;
         foreach (var key in await StoreJson.ListKeysAsync(services.Store, keys.Prefix + "filtered/", cancellationToken).ConfigureAwait(false))
         {
-            droppedFrames += (await StoreJson.ReadAsync(services.Store, key, WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false)).Dropped.Count;
+            droppedFrames += (await StoreJson.ReadAsync(services.Store, key, FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false)).Dropped.Count;
         }
 
         if (await services.Store.ExistsAsync(keys.Layout.DetectionsKey, cancellationToken).ConfigureAwait(false))
@@ -145,7 +145,7 @@ public sealed class BuildDatasetStep(StoryboardServices services)
 
         foreach (var key in await StoreJson.ListKeysAsync(services.Store, keys.Prefix + "crop-rejections/", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var r in (await StoreJson.ReadAsync(services.Store, key, WorkflowJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false)).Rejected)
+            foreach (var r in (await StoreJson.ReadAsync(services.Store, key, FunctionsJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false)).Rejected)
             {
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"{r.Character} at {r.TimeSeconds:0.000} s ({r.SourceFrame}): not cropped, {r.Reason}"));
             }

@@ -37,7 +37,7 @@ public sealed class CaptionBatchStep(StoryboardServices services)
         var config = await RunConfigs.LoadAsync(services.Store, run, cancellationToken).ConfigureAwait(false);
         var rules = CaptionRuleSet.For(ModelProfiles.Get(config.BaseModel), config.Captions);
         var descriptions = config.Characters.ToDictionary(c => c.Name, c => c.Description, StringComparer.Ordinal);
-        var batch = await StoreJson.ReadAsync(services.Store, batchKey, WorkflowJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false);
+        var batch = await StoreJson.ReadAsync(services.Store, batchKey, FunctionsJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false);
         var detections = (await StoreJson.ReadLinesAsync(services.Store, keys.Layout.DetectionsKey, CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false))
             .ToLookup(d => d.Frame, StringComparer.Ordinal);
         using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
@@ -78,7 +78,7 @@ public sealed class CaptionBatchStep(StoryboardServices services)
             }
         }
 
-        await StoreJson.WriteAsync(services.Store, captionsKey, new CaptionsFile(batchKey, services.Captioner.Service, captioned, rejected), WorkflowJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
+        await StoreJson.WriteAsync(services.Store, captionsKey, new CaptionsFile(batchKey, services.Captioner.Service, captioned, rejected), FunctionsJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
         new StepLog(State, run.RunId, services.Clock).Info("batch captioned", ("crops", batch.Crops.Count), ("captioned", captioned.Count), ("rejected", rejected.Count), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         return new CaptionBatchOutput(captioned.Count, rejected.Count, captionsKey);
     }

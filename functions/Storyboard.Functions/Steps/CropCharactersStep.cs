@@ -36,7 +36,7 @@ public sealed class CropCharactersStep(StoryboardServices services)
         int crops = 0, rejected = 0;
         foreach (var segment in segments)
         {
-            var filtered = await StoreJson.ReadAsync(services.Store, keys.FilterKey(segment), WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
+            var filtered = await StoreJson.ReadAsync(services.Store, keys.FilterKey(segment), FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
             var sizes = filtered.Kept.ToDictionary(f => f.Key, StringComparer.Ordinal);
             var detections = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentDetectionsKey(segment), CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false);
             var entries = new List<CropEntry>();
@@ -95,8 +95,8 @@ public sealed class CropCharactersStep(StoryboardServices services)
             }
 
             var indexKey = keys.Layout.SegmentCropsKey(segment);
-            await StoreJson.WriteLinesAsync(services.Store, indexKey, entries, WorkflowJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
-            await StoreJson.WriteAsync(services.Store, keys.CropRejectionsKey(segment), new CropRejections(segment, rejections), WorkflowJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteLinesAsync(services.Store, indexKey, entries, FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteAsync(services.Store, keys.CropRejectionsKey(segment), new CropRejections(segment, rejections), FunctionsJsonContext.Default.CropRejections, cancellationToken).ConfigureAwait(false);
             indexKeys.Add(indexKey);
             crops += entries.Count;
             rejected += rejections.Count;

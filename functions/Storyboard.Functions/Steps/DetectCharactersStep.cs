@@ -29,14 +29,14 @@ public sealed class DetectCharactersStep(StoryboardServices services)
         var started = Stopwatch.GetTimestamp();
         var keys = new RunKeys(run.RunId);
         var config = await RunConfigs.LoadAsync(services.Store, run, cancellationToken).ConfigureAwait(false);
-        var manifest = await StoreJson.ReadAsync(services.Store, keys.ReferenceIndexKey, WorkflowJsonContext.Default.ReferenceIndexManifest, cancellationToken).ConfigureAwait(false);
+        var manifest = await StoreJson.ReadAsync(services.Store, keys.ReferenceIndexKey, FunctionsJsonContext.Default.ReferenceIndexManifest, cancellationToken).ConfigureAwait(false);
         var index = await new ReferenceLoader(services).IndexFromManifestAsync(manifest, config, cancellationToken).ConfigureAwait(false);
         using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
         var detectionKeys = new List<string>();
         int frames = 0, detections = 0;
         foreach (var segment in segments)
         {
-            var filtered = await StoreJson.ReadAsync(services.Store, keys.FilterKey(segment), WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
+            var filtered = await StoreJson.ReadAsync(services.Store, keys.FilterKey(segment), FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
             var lines = new List<DetectionLine>();
             foreach (var frame in filtered.Kept)
             {

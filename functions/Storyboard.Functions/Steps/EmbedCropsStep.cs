@@ -30,7 +30,7 @@ public sealed class EmbedCropsStep(StoryboardServices services)
         var total = 0;
         foreach (var segment in segments)
         {
-            var crops = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment), WorkflowJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
+            var crops = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment), FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
             var lines = new List<EmbeddingLine>(crops.Count);
             foreach (var crop in crops)
             {
@@ -41,7 +41,7 @@ public sealed class EmbedCropsStep(StoryboardServices services)
                 lines.Add(new EmbeddingLine(crop.Key, services.Embedder.Service, await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false)));
             }
 
-            await StoreJson.WriteLinesAsync(services.Store, keys.EmbeddingsKey(segment), lines, WorkflowJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteLinesAsync(services.Store, keys.EmbeddingsKey(segment), lines, FunctionsJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false);
             total += lines.Count;
         }
 

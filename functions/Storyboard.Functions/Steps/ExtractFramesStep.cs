@@ -55,7 +55,7 @@ public sealed class ExtractFramesStep(StoryboardServices services)
 
             await StoreJson.DeleteStaleAsync(services.Store, keys.Layout.SegmentFramesPrefix(segment.Id), written, cancellationToken).ConfigureAwait(false);
             var manifestKey = keys.FramesManifestKey(segment.Id);
-            await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
             manifests.Add(manifestKey);
             total += entries.Count;
         }

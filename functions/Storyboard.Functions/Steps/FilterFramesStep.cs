@@ -35,7 +35,7 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
         int kept = 0, dropped = 0;
         foreach (var segment in segments)
         {
-            var manifest = await StoreJson.ReadAsync(services.Store, keys.FramesManifestKey(segment), WorkflowJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
+            var manifest = await StoreJson.ReadAsync(services.Store, keys.FramesManifestKey(segment), FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
             var keptFrames = new List<FrameEntry>();
             var droppedFrames = new List<DroppedFrame>();
             float[]? previous = null;
@@ -77,7 +77,7 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
             }
 
             var key = keys.FilterKey(segment);
-            await StoreJson.WriteAsync(services.Store, key, new FilterManifest(segment, keptFrames, droppedFrames), WorkflowJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteAsync(services.Store, key, new FilterManifest(segment, keptFrames, droppedFrames), FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
             filterKeys.Add(key);
             kept += keptFrames.Count;
             dropped += droppedFrames.Count;

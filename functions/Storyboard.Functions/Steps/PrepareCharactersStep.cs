@@ -24,7 +24,7 @@ public sealed class PrepareCharactersStep(StoryboardServices services)
         var loader = new ReferenceLoader(services);
         var (manifest, images) = await loader.ReadAsync(config, cancellationToken).ConfigureAwait(false);
         var index = await loader.IndexAsync(manifest.Fingerprint, images, cancellationToken).ConfigureAwait(false);
-        await StoreJson.WriteAsync(services.Store, keys.ReferenceIndexKey, manifest, WorkflowJsonContext.Default.ReferenceIndexManifest, cancellationToken).ConfigureAwait(false);
+        await StoreJson.WriteAsync(services.Store, keys.ReferenceIndexKey, manifest, FunctionsJsonContext.Default.ReferenceIndexManifest, cancellationToken).ConfigureAwait(false);
         new StepLog(State, run.RunId, services.Clock).Info(
             "references indexed",
             ("characters", index.Characters.Count),

@@ -51,7 +51,7 @@ public sealed partial class RecordFailureStep(StoryboardServices services)
         }
 
         var record = new ErrorRecord(name, cause, failedState, runId, services.Clock.GetUtcNow());
-        await StoreJson.WriteAsync(services.Store, key, record, WorkflowJsonContext.Default.ErrorRecord, cancellationToken).ConfigureAwait(false);
+        await StoreJson.WriteAsync(services.Store, key, record, FunctionsJsonContext.Default.ErrorRecord, cancellationToken).ConfigureAwait(false);
         new StepLog(State, runId ?? string.Empty, services.Clock).Warn("run failed: " + name);
         return new RecordFailureOutput(key);
     }
@@ -83,7 +83,7 @@ public sealed partial class RecordFailureStep(StoryboardServices services)
 
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize(text, WorkflowJsonContext.Default.ExecutionInput);
+            return System.Text.Json.JsonSerializer.Deserialize(text, FunctionsJsonContext.Default.ExecutionInput);
         }
         catch (System.Text.Json.JsonException)
         {

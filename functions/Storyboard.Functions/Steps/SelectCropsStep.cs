@@ -65,8 +65,8 @@ public sealed class SelectCropsStep(StoryboardServices services)
         foreach (var segment in plan)
         {
             detections.AddRange(await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentDetectionsKey(segment.Id), CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false));
-            crops.AddRange(await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment.Id), WorkflowJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false));
-            foreach (var line in await StoreJson.ReadLinesAsync(services.Store, keys.EmbeddingsKey(segment.Id), WorkflowJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false))
+            crops.AddRange(await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment.Id), FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false));
+            foreach (var line in await StoreJson.ReadLinesAsync(services.Store, keys.EmbeddingsKey(segment.Id), FunctionsJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false))
             {
                 vectors[line.Key] = line;
             }
@@ -83,14 +83,14 @@ public sealed class SelectCropsStep(StoryboardServices services)
         for (var i = 0; i * BatchSize < kept.Count; i++)
         {
             var batchKey = keys.CaptionBatchKey(i);
-            await StoreJson.WriteAsync(services.Store, batchKey, new CaptionBatch(kept.Skip(i * BatchSize).Take(BatchSize).ToList()), WorkflowJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false);
+            await StoreJson.WriteAsync(services.Store, batchKey, new CaptionBatch(kept.Skip(i * BatchSize).Take(BatchSize).ToList()), FunctionsJsonContext.Default.CaptionBatch, cancellationToken).ConfigureAwait(false);
             batchKeys.Add(batchKey);
         }
 
         await StoreJson.DeleteStaleAsync(services.Store, keys.CaptionBatchesPrefix, batchKeys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         var service = vectors.Values.Select(v => v.Service).FirstOrDefault() ?? services.Embedder.Service;
         var document = new SelectionDocument(result.Threshold, result.TargetPerCharacter, service, crops.Count, kept.Select(c => c.Key).ToList(), result.Replacements, result.Invalid, result.PerCharacter, batchKeys);
-        await StoreJson.WriteAsync(services.Store, keys.Layout.SelectionKey, document, WorkflowJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
+        await StoreJson.WriteAsync(services.Store, keys.Layout.SelectionKey, document, FunctionsJsonContext.Default.SelectionDocument, cancellationToken).ConfigureAwait(false);
 
         var rejected = result.Replacements.Count + result.Invalid.Count;
         log.Info("crops selected", ("candidates", crops.Count), ("kept", kept.Count), ("rejected", rejected), ("batches", batchKeys.Count), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));

@@ -18,7 +18,7 @@ public sealed class RecordFailureHandlerTests : IDisposable
         await folder.Store.WriteTextAsync("characters/Dino/dino.png", "png");
         var input = new JsonObject { ["key"] = "uploads/clip.mp4", ["etag"] = "abc123" };
         var runId = await new Storyboard.Functions.Steps.PrepareRunStep(folder.Services)
-            .DeriveRunIdAsync(input.Deserialize(WorkflowJsonContext.Default.ExecutionInput)!, CancellationToken.None);
+            .DeriveRunIdAsync(input.Deserialize(FunctionsJsonContext.Default.ExecutionInput)!, CancellationToken.None);
 
         var output = await Workflow.InvokeAsync(new RecordFailureHandler(folder.Services).HandleAsync, StatusChange(input, "NotEnoughCropsException", "Only 2 usable crop(s)", "BuildDataset"));
 

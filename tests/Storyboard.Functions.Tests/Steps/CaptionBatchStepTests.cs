@@ -24,7 +24,7 @@ public sealed class CaptionBatchStepTests : IDisposable
 
         var output = await new CaptionBatchStep(folder.Services with { Captioner = captioner }).RunAsync(Run(), batchKey, CancellationToken.None);
 
-        var file = await StoreJson.ReadAsync(folder.Store, output.CaptionsKey, WorkflowJsonContext.Default.CaptionsFile, CancellationToken.None);
+        var file = await StoreJson.ReadAsync(folder.Store, output.CaptionsKey, FunctionsJsonContext.Default.CaptionsFile, CancellationToken.None);
         var entry = Assert.Single(file.Captioned);
         Assert.Equal(2, entry.Attempts);
         Assert.Contains("Dino", entry.Caption, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class CaptionBatchStepTests : IDisposable
 
         var output = await new CaptionBatchStep(folder.Services with { Captioner = captioner }).RunAsync(Run(), batchKey, CancellationToken.None);
 
-        var rejection = Assert.Single((await StoreJson.ReadAsync(folder.Store, output.CaptionsKey, WorkflowJsonContext.Default.CaptionsFile, CancellationToken.None)).Rejected);
+        var rejection = Assert.Single((await StoreJson.ReadAsync(folder.Store, output.CaptionsKey, FunctionsJsonContext.Default.CaptionsFile, CancellationToken.None)).Rejected);
         Assert.Equal(CaptionBatchStep.MaxAttempts, captioner.Calls);
         Assert.Contains(rejection.Reasons, r => r.StartsWith("attempt 1: the caption does not name Dino", StringComparison.Ordinal));
         Assert.Contains(rejection.Reasons, r => r.StartsWith("attempt 2: the caption contains the reserved word \"not\"", StringComparison.Ordinal));
@@ -61,7 +61,7 @@ public sealed class CaptionBatchStepTests : IDisposable
         await folder.Store.WriteAsync(cropKey, new MemoryStream(Fixtures.ReferencePng()));
         var crop = new CropEntry(cropKey, "Dino", ["Dino"], 1, Prefix + "frames/seg-0000/000001000.jpg", new BoundingBox(0.4, 0.2, 0.2, 0.5), 0.9, 0.9, 512, 640, 1000);
         var batchKey = Prefix + "caption-batches/batch-0000.json";
-        await StoreJson.WriteAsync(folder.Store, batchKey, new CaptionBatch([crop]), WorkflowJsonContext.Default.CaptionBatch, CancellationToken.None);
+        await StoreJson.WriteAsync(folder.Store, batchKey, new CaptionBatch([crop]), FunctionsJsonContext.Default.CaptionBatch, CancellationToken.None);
         return batchKey;
     }
 

@@ -31,11 +31,11 @@ public sealed class FilterFramesStepTests : IDisposable
         await AddAsync(2, "-f", "lavfi", "-i", "color=c=black:s=320x180");
         await AddAsync(3, "-i", DebianAssets.Garden, "-vf", "scale=320:180,boxblur=12:3");
         await AddAsync(4, "-i", DebianAssets.Garden, "-vf", "scale=320:180");
-        await StoreJson.WriteAsync(folder.Store, keys.FramesManifestKey(Segment), new FramesManifest(Segment, frames), WorkflowJsonContext.Default.FramesManifest, CancellationToken.None);
+        await StoreJson.WriteAsync(folder.Store, keys.FramesManifestKey(Segment), new FramesManifest(Segment, frames), FunctionsJsonContext.Default.FramesManifest, CancellationToken.None);
 
         var output = await new FilterFramesStep(folder.Services).RunAsync(Run(), [Segment], CancellationToken.None);
 
-        var manifest = await StoreJson.ReadAsync(folder.Store, keys.FilterKey(Segment), WorkflowJsonContext.Default.FilterManifest, CancellationToken.None);
+        var manifest = await StoreJson.ReadAsync(folder.Store, keys.FilterKey(Segment), FunctionsJsonContext.Default.FilterManifest, CancellationToken.None);
         Assert.Equal([0.0, 4.0], manifest.Kept.Select(f => f.TimeSeconds));
         Assert.Equal(["near-identical", "black", "blurry"], manifest.Dropped.Select(d => d.Reason));
         Assert.Contains(frames[0].Key, manifest.Dropped[0].Detail, StringComparison.Ordinal);
