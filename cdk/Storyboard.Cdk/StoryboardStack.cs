@@ -14,7 +14,7 @@ namespace Storyboard.Cdk;
 
 /// <summary>
 /// The whole deployment: bucket, upload trigger, one function per Task state of the workflow file,
-/// the state machine, the Rekognition collection, the Bedrock customization role, alarms and a dashboard.
+/// the state machine, the failed-run recorder its status-change events invoke, the Rekognition collection, the Bedrock customization role, alarms and a dashboard.
 /// </summary>
 public sealed class StoryboardStack : Stack
 {
@@ -42,9 +42,11 @@ public sealed class StoryboardStack : Stack
 
         Workflow = new WorkflowStateMachine(this, "Workflow", definition, Functions, bucket, Settings);
         var trigger = new UploadTrigger(this, "Upload", bucket, Workflow.Machine);
+        var recorder = Functions.Single(function => function.Step.Invocation == StepInvocation.StatusChangeEvent);
+        var failedRuns = new FailedRunTrigger(this, "FailedRun", Workflow.Machine, recorder);
 
         var monitoring = new Monitoring(this, "Monitoring", topic, $"{StackName}-Storyboard");
-        monitoring.Watch(Workflow.Machine, Functions, trigger.DeadLetters);
+        monitoring.Watch(Workflow.Machine, Functions, trigger.DeadLetters, failedRuns.DeadLetters);
 
         AddOutputs(bucket.BucketName, monitoring.DashboardName, collectionId);
     }

@@ -1,8 +1,8 @@
 namespace Storyboard.Cdk.Functions;
 
 /// <summary>
-/// What a workflow step may touch beyond its own run folder (every step reads and writes
-/// <c>runs/*</c>). Each flag maps to the narrowest IAM statements the APIs allow, in <see cref="StepPermissions"/>.
+/// What a workflow step may touch beyond its own run folder (every Task state reads and writes
+/// <c>runs/*</c>; RecordFailure, which is not a state, does not). Each flag maps to the narrowest IAM statements the APIs allow, in <see cref="StepPermissions"/>.
 /// </summary>
 [Flags]
 public enum StepAccess
@@ -53,4 +53,7 @@ public enum StepAccess
 
     /// <summary>Publish to the notification topic (a dataset waits for review).</summary>
     NotifyReviewer = 1 << 14,
+
+    /// <summary>Write <c>runs/*/error.json</c> and, for a run that never got an id, <c>runs/_failed/*</c>.</summary>
+    WriteErrorRecords = 1 << 15,
 }

@@ -17,10 +17,14 @@ internal static class StepPermissions
         var bucket = resources.Bucket;
         var access = step.Access;
 
-        // Every step reads its input records and writes its output records in the run folder.
-        yield return Statement("RunFolder", ["s3:GetObject", "s3:PutObject"], bucket.ArnForObjects(RunLayout.RunObjects));
+        var listable = new List<string>();
+        if (step.IsTaskState)
+        {
+            // Every Task state reads its input records and writes its output records in the run folder.
+            yield return Statement("RunFolder", ["s3:GetObject", "s3:PutObject"], bucket.ArnForObjects(RunLayout.RunObjects));
+            listable.Add(RunLayout.RunObjects);
+        }
 
-        var listable = new List<string> { RunLayout.RunObjects };
         if (access.HasFlag(StepAccess.ReadUploads))
         {
             yield return Statement("ReadUploads", ["s3:GetObject"], bucket.ArnForObjects(RunLayout.UploadsPrefix + "*"));
@@ -33,16 +37,29 @@ internal static class StepPermissions
             listable.Add(RunLayout.CharactersPrefix + "*");
         }
 
-        yield return new PolicyStatement(new PolicyStatementProps
+        if (access.HasFlag(StepAccess.WriteErrorRecords))
         {
-            Sid = "ListOwnPrefixes",
-            Actions = ["s3:ListBucket"],
-            Resources = [bucket.BucketArn],
-            Conditions = new Dictionary<string, object>
+            // Write-only: the recorder derives the run id from the upload; it never reads the run folder.
+            yield return Statement(
+                "WriteErrorRecords",
+                ["s3:PutObject"],
+                bucket.ArnForObjects(RunLayout.ErrorRecordObjects),
+                bucket.ArnForObjects(RunLayout.UnnamedRunErrorObjects));
+        }
+
+        if (listable.Count > 0)
+        {
+            yield return new PolicyStatement(new PolicyStatementProps
             {
-                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = listable.ToArray() },
-            },
-        });
+                Sid = "ListOwnPrefixes",
+                Actions = ["s3:ListBucket"],
+                Resources = [bucket.BucketArn],
+                Conditions = new Dictionary<string, object>
+                {
+                    ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = listable.ToArray() },
+                },
+            });
+        }
 
         if (access.HasFlag(StepAccess.TagFrames))
         {

@@ -33,7 +33,9 @@ public sealed class WorkflowFunction : Construct
 
         var role = new Role(this, "Role", new RoleProps
         {
-            Description = $"Runs the {step.Name} step of the Storyboard workflow.",
+            Description = step.IsTaskState
+                ? $"Runs the {step.Name} step of the Storyboard workflow."
+                : $"Runs {step.Name} for the Storyboard workflow's status-change events.",
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
         });
         logGroup.GrantWrite(role);
@@ -70,7 +72,7 @@ public sealed class WorkflowFunction : Construct
 
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
-            Description = $"Storyboard workflow step {step.Name}",
+            Description = step.IsTaskState ? $"Storyboard workflow step {step.Name}" : $"Storyboard {step.Name}: invoked by failed, timed-out and aborted runs",
             Runtime = DotnetRuntime,
             Architecture = settings.Architecture,
             Handler = step.Handler,

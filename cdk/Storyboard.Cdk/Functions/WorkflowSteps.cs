@@ -2,7 +2,8 @@ namespace Storyboard.Cdk.Functions;
 
 /// <summary>
 /// The one table of workflow functions: one row per Task state of <c>statemachine/storyboard.asl.json</c>
-/// (a test keeps the two in step). Sizes follow the work: the ffmpeg steps get more memory (CPU) and a
+/// (a test keeps the two in step), plus RecordFailure, which the state machine's status-change events
+/// invoke for a failed, timed-out or aborted run. Sizes follow the work: the ffmpeg steps get more memory (CPU) and a
 /// large /tmp for the video and its frames; the Bedrock control-plane steps are small and short.
 /// Timeouts stay under the state's TimeoutSeconds (300 → 240, 900 → 840, 120 → 60).
 /// </summary>
@@ -27,6 +28,9 @@ public static class WorkflowSteps
         new("CheckThroughput", 512, 240, 512, StepAccess.ReadThroughput),
         new("RenderStoryboard", 2048, 840, 4096, StepAccess.InvokeCustomModel),
         new("ReleaseThroughput", 512, 240, 512, StepAccess.ReadThroughput | StepAccess.DeleteThroughput),
-        new("RecordFailure", 512, 60, 512, StepAccess.None),
+        new("RecordFailure", 512, 60, 512, StepAccess.ReadUploads | StepAccess.ReadCharacters | StepAccess.WriteErrorRecords, StepInvocation.StatusChangeEvent),
     ];
+
+    /// <summary>The rows that are Task states of the workflow file: each fills a placeholder and is invoked by the state machine.</summary>
+    public static IReadOnlyList<WorkflowStep> TaskStates { get; } = [.. All.Where(step => step.IsTaskState)];
 }

@@ -12,7 +12,7 @@ namespace Storyboard.Cdk.Observability;
 
 /// <summary>
 /// Alarms (failed, timed-out and throttled executions; errors and throttles of every function;
-/// uploads that could not start a run) sent to the notification topic, and one dashboard.
+/// uploads that could not start a run; failed runs whose error.json could not be written) sent to the notification topic, and one dashboard.
 /// </summary>
 public sealed class Monitoring : Construct
 {
@@ -48,7 +48,7 @@ public sealed class Monitoring : Construct
         return topic;
     }
 
-    public void Watch(IStateMachine stateMachine, IReadOnlyList<WorkflowFunction> functions, IQueue deadLetters)
+    public void Watch(IStateMachine stateMachine, IReadOnlyList<WorkflowFunction> functions, IQueue deadLetters, IQueue unrecordedFailures)
     {
         var action = new SnsAction(Topic);
         void Alarm(string alarmId, IMetric metric, string description)
@@ -73,6 +73,10 @@ public sealed class Monitoring : Construct
             "UploadsNotStarted",
             deadLetters.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = "Maximum" }),
             "An upload could not start a run; its event is in the dead-letter queue.");
+        Alarm(
+            "FailuresNotRecorded",
+            unrecordedFailures.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = "Maximum" }),
+            "A failed run's error.json could not be written; its status-change event is in the dead-letter queue.");
 
         foreach (var function in functions)
         {

@@ -25,4 +25,8 @@ public static class RunLayout
     public const string DatasetObjects = "runs/*/dataset/*";
     public const string CropObjects = "runs/*/crops/*";
     public const string ModelObjects = "runs/*/model/*";
+    public const string ErrorRecordObjects = "runs/*/error.json";
+
+    /// <summary>Where a failure is recorded when the run never got an id (its input was what failed).</summary>
+    public const string UnnamedRunErrorObjects = "runs/_failed/*";
 }

@@ -13,7 +13,7 @@ namespace Storyboard.Cdk.Workflow;
 /// <summary>
 /// The state machine, defined by the workflow file (never by CDK-chained states) with every
 /// <c>${...}</c> filled by DefinitionSubstitutions. A definition loaded from a file hides its resources
-/// from CDK, so the role is given explicitly what the file needs: invoking each function, the
+/// from CDK, so the role is given explicitly what the file needs: invoking each Task state's function, the
 /// Distributed Map's ItemReader and ResultWriter on the run folders, and starting, describing,
 /// stopping and redriving its own Map Run child executions.
 /// </summary>
@@ -50,7 +50,11 @@ public sealed class WorkflowStateMachine : Construct
             AssumedBy = new ServicePrincipal("states.amazonaws.com"),
         });
 
-        var functionArns = functions.SelectMany(f => new[] { f.Function.FunctionArn, $"{f.Function.FunctionArn}:*" }).ToArray();
+        // Only the Task states' functions: RecordFailure is invoked by the execution's status-change event, not by the machine.
+        var functionArns = functions
+            .Where(f => f.Step.IsTaskState)
+            .SelectMany(f => new[] { f.Function.FunctionArn, $"{f.Function.FunctionArn}:*" })
+            .ToArray();
         role.AddToPrincipalPolicy(Statement("InvokeStepFunctions", ["lambda:InvokeFunction"], functionArns));
 
         // ItemReader (s3:getObject on the run's segment list) and ResultWriter (multipart writes of the
@@ -102,12 +106,12 @@ public sealed class WorkflowStateMachine : Construct
     public IStateMachine Machine { get; }
 
     /// <summary>
-    /// Maps every placeholder of the file to a function ARN, and fails synthesis when the file and the
-    /// functions disagree (a state without a function, or a placeholder nothing fills).
+    /// Maps every placeholder of the file to a Task state's function ARN, and fails synthesis when the file and
+    /// the Task-state functions disagree (a state without a function, or a placeholder nothing fills).
     /// </summary>
     internal static Dictionary<string, string> Substitutions(AslDefinition definition, IReadOnlyList<WorkflowFunction> functions)
     {
-        var byPlaceholder = functions.ToDictionary(f => f.Step.Placeholder, f => f.Function.FunctionArn, StringComparer.Ordinal);
+        var byPlaceholder = functions.Where(f => f.Step.IsTaskState).ToDictionary(f => f.Step.Placeholder, f => f.Function.FunctionArn, StringComparer.Ordinal);
         var unfilled = definition.Placeholders.Where(p => !byPlaceholder.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         if (unfilled.Count > 0)
         {

@@ -10,11 +10,11 @@ public sealed record ModelSettings(string RoleArn, int ModelUnits)
     /// <summary>The role named in dry-run requests when none is configured; account 000000000000 is no real account.</summary>
     public const string DryRunRoleArn = "arn:aws:iam::000000000000:role/storyboard-dry-run";
 
-    /// <summary>From <c>STORYBOARD_BEDROCK_ROLE_ARN</c> and <c>STORYBOARD_MODEL_UNITS</c> (default 1).</summary>
+    /// <summary>From <c>STORYBOARD_CUSTOMIZATION_ROLE_ARN</c> and <c>STORYBOARD_MODEL_UNITS</c> (default 1).</summary>
     public static ModelSettings FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var role = environment("STORYBOARD_BEDROCK_ROLE_ARN");
+        var role = environment("STORYBOARD_CUSTOMIZATION_ROLE_ARN");
         var unitsText = environment("STORYBOARD_MODEL_UNITS");
         var units = 1;
         if (!string.IsNullOrWhiteSpace(unitsText) && (!int.TryParse(unitsText, NumberStyles.None, CultureInfo.InvariantCulture, out units) || units < 1))

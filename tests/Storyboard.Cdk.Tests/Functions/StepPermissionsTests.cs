@@ -17,9 +17,9 @@ public sealed class StepPermissionsTests(SynthesizedStackFixture fixture)
     private static string Resources(JsonObject statement) => statement["Resource"]!.ToJsonString();
 
     [Fact]
-    public void EveryStep_ShouldWriteOnlyItsOwnLogGroupAndTheRunFolder()
+    public void EveryTaskState_ShouldWriteOnlyItsOwnLogGroupAndTheRunFolder()
     {
-        foreach (var step in WorkflowSteps.All)
+        foreach (var step in WorkflowSteps.TaskStates)
         {
             var logs = StatementsOf(step.Name).Single(s => Synthesis.AsList(s["Action"]).Any(a => (string?)a == "logs:PutLogEvents"));
             Assert.Contains($"\"{_stack.LogicalIdOf($"Steps/{step.Name}/Logs")}\"", Resources(logs), StringComparison.Ordinal);
@@ -29,7 +29,42 @@ public sealed class StepPermissionsTests(SynthesizedStackFixture fixture)
         }
     }
 
+    [Fact]
+    public void RecordFailure_ShouldReadUploadsAndCharactersAndWriteOnlyErrorRecords()
+    {
+        var statements = StatementsOf("RecordFailure");
+        var bucketId = _stack.LogicalIdOf("Runs/Bucket");
+
+        Assert.DoesNotContain(statements, s => (string?)s["Sid"] == "RunFolder");
+        Assert.Equal(
+            ["ListOwnPrefixes", "ReadCharacters", "ReadUploads", "WriteErrorRecords"],
+            statements.Select(s => (string?)s["Sid"]).OfType<string>().Order(StringComparer.Ordinal));
+
+        var write = statements.Single(s => (string?)s["Sid"] == "WriteErrorRecords");
+        Assert.Equal("s3:PutObject", (string?)write["Action"]);
+        var written = Synthesis.AsList(write["Resource"]).Select(r => r.ToJsonString()).ToList();
+        Assert.Equal(2, written.Count);
+        Assert.All(written, r => Assert.Contains($"\"{bucketId}\"", r, StringComparison.Ordinal));
+        Assert.Contains(written, r => r.EndsWith("/runs/*/error.json\"]]}", StringComparison.Ordinal));
+        Assert.Contains(written, r => r.EndsWith("/runs/_failed/*\"]]}", StringComparison.Ordinal));
+
+        Assert.EndsWith("/uploads/*\"]]}", Resources(statements.Single(s => (string?)s["Sid"] == "ReadUploads")), StringComparison.Ordinal);
+        Assert.EndsWith("/characters/*\"]]}", Resources(statements.Single(s => (string?)s["Sid"] == "ReadCharacters")), StringComparison.Ordinal);
+        var list = statements.Single(s => (string?)s["Sid"] == "ListOwnPrefixes");
+        Assert.Equal(["uploads/*", "characters/*"], list["Condition"]!["StringLike"]!["s3:prefix"]!.AsArray().Select(p => (string?)p));
+
+        // The rest: its own log group, active tracing, and sending an invocation that still failed to the dead-letter queue.
+        var rest = statements.Where(s => s["Sid"] is null).SelectMany(s => Synthesis.AsList(s["Action"]).Select(a => (string)a!)).ToList();
+        Assert.All(rest, action => Assert.True(action.Split(':')[0] is "logs" or "xray" or "sqs", action));
+        var send = statements.Single(s => Synthesis.AsList(s["Action"]).Any(a => ((string)a!).StartsWith("sqs:", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"],
+            Synthesis.AsList(send["Action"]).Select(a => (string)a!).Order(StringComparer.Ordinal));
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{_stack.LogicalIdOf("FailedRun/DeadLetters")}\",\"Arn\"]}}", Resources(send));
+    }
+
     [Theory]
+    [InlineData("s3:PutObjectTagging", "ExtractFrames")]
     [InlineData("rekognition:IndexFaces", "PrepareCharacters")]
     [InlineData("rekognition:SearchFacesByImage", "DetectCharacters")]
     [InlineData("rekognition:DetectFaces", "DetectCharacters")]
@@ -39,7 +74,6 @@ public sealed class StepPermissionsTests(SynthesizedStackFixture fixture)
     [InlineData("bedrock:CreateProvisionedModelThroughput", "ProvisionThroughput")]
     [InlineData("bedrock:DeleteProvisionedModelThroughput", "ReleaseThroughput")]
     [InlineData("sns:Publish", "ReviewDataset")]
-    [InlineData("s3:PutObjectTagging", "ExtractFrames")]
     public void Action_ShouldBeGrantedToItsStepOnly(string action, string owner)
     {
         var holders = WorkflowSteps.All.Where(step => ActionsOf(step.Name).Contains(action)).Select(step => step.Name).ToList();

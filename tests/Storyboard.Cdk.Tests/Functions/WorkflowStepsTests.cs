@@ -4,18 +4,35 @@ using Storyboard.Cdk.Workflow;
 
 namespace Storyboard.Cdk.Tests.Functions;
 
-/// <summary>The step table and the workflow file must describe the same Task states.</summary>
+/// <summary>The step table's Task-state rows and the workflow file must describe the same Task states.</summary>
 public sealed class WorkflowStepsTests
 {
     private static readonly AslDefinition Workflow = AslDefinition.Load(RepositoryLayout.Find(AppContext.BaseDirectory).WorkflowDefinition);
 
     [Fact]
-    public void All_ShouldNameExactlyTheTaskStatesOfTheWorkflowFile()
+    public void TaskStates_ShouldNameExactlyTheTaskStatesOfTheWorkflowFile()
     {
-        var fromTable = WorkflowSteps.All.Select(step => step.Name).Order(StringComparer.Ordinal).ToList();
+        var fromTable = WorkflowSteps.All.Where(step => step.Invocation == StepInvocation.TaskState).Select(step => step.Name).Order(StringComparer.Ordinal).ToList();
         var fromFile = Workflow.TaskStates.Select(task => task.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(fromFile, fromTable);
+    }
+
+    [Fact]
+    public void TaskStates_ShouldBeTheTaskStateRowsOfTheTable()
+    {
+        Assert.Equal(WorkflowSteps.All.Where(step => step.Invocation == StepInvocation.TaskState), WorkflowSteps.TaskStates);
+    }
+
+    [Fact]
+    public void RecordFailure_ShouldBeInvokedByStatusChangeEventsAndNotBeAStateOrPlaceholderOfTheFile()
+    {
+        var recorder = Assert.Single(WorkflowSteps.All, step => step.Invocation == StepInvocation.StatusChangeEvent);
+
+        Assert.Equal("RecordFailure", recorder.Name);
+        Assert.Equal("Storyboard.Functions::Storyboard.Functions.Handlers.RecordFailureHandler::HandleAsync", recorder.Handler);
+        Assert.DoesNotContain(Workflow.TaskStates, task => task.Name == recorder.Name);
+        Assert.DoesNotContain(recorder.Placeholder, Workflow.Placeholders);
     }
 
     [Fact]
@@ -23,7 +40,7 @@ public sealed class WorkflowStepsTests
     {
         foreach (var task in Workflow.TaskStates)
         {
-            var step = WorkflowSteps.All.Single(step => step.Name == task.Name);
+            var step = WorkflowSteps.TaskStates.Single(step => step.Name == task.Name);
             Assert.StartsWith("arn:aws:states:::lambda:invoke", task.Resource, StringComparison.Ordinal);
             Assert.Equal(step.Placeholder, task.FunctionPlaceholder);
         }

@@ -40,11 +40,16 @@ public sealed class MonitoringTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
-    public void DeadLetterAlarm_ShouldFireWhenAnUploadCouldNotStartARun()
+    public void DeadLetterAlarms_ShouldFireWhenAnUploadCouldNotStartARunOrAFailureCouldNotBeRecorded()
     {
-        var alarm = Alarms.Single(a => (string?)a["MetricName"] == "ApproximateNumberOfMessagesVisible");
+        var alarms = Alarms.Where(a => (string?)a["MetricName"] == "ApproximateNumberOfMessagesVisible").ToList();
 
-        Assert.Contains(_stack.LogicalIdOf("Upload/DeadLetters"), alarm["Dimensions"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(2, alarms.Count);
+        foreach (var queue in new[] { "Upload/DeadLetters", "FailedRun/DeadLetters" })
+        {
+            var alarm = Assert.Single(alarms, a => a["Dimensions"]!.ToJsonString().Contains($"\"{_stack.LogicalIdOf(queue)}\"", StringComparison.Ordinal));
+            Assert.Equal(_stack.LogicalIdOf("Notifications"), (string?)alarm["AlarmActions"]![0]!["Ref"]);
+        }
     }
 
     [Fact]

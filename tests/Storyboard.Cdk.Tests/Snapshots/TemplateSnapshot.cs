@@ -63,7 +63,7 @@ internal static partial class TemplateSnapshot
     }
 
     /// <summary>
-    /// A line diff (longest common subsequence over the region between the common head and tail) with
+    /// A line diff (shortest edit script over the region between the common head and tail) with
     /// two lines of context around each change and line numbers of the verified file.
     /// </summary>
     public static string Diff(string expected, string actual)
@@ -147,47 +147,84 @@ internal static partial class TemplateSnapshot
         return false;
     }
 
-    // Longest common subsequence; regions too large for the table fall back to "all removed, all added".
+    // Myers' shortest edit script: O((N+M)·D) time, so a template of thousands of lines with a few hundred
+    // changed lines still diffs exactly. Only a very large difference falls back to "all removed, all added".
     private static List<(char Kind, string Text, int LeftIndex)> Edits(string[] left, string[] right)
     {
+        const int maxEdits = 4000;
+        int n = left.Length, m = right.Length;
+        var offset = n + m + 1;
+        var v = new int[(2 * offset) + 1];
+        var trace = new List<int[]>();
+        var found = -1;
+        for (var d = 0; d <= Math.Min(n + m, maxEdits) && found < 0; d++)
+        {
+            // Before round d only diagonals -(d+1)..d+1 are read; keep just that slice for the way back.
+            trace.Add(v[(offset - d - 1)..(offset + d + 2)]);
+            for (var k = -d; k <= d; k += 2)
+            {
+                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+                var y = x - k;
+                while (x < n && y < m && left[x] == right[y])
+                {
+                    x++;
+                    y++;
+                }
+
+                v[offset + k] = x;
+                if (x >= n && y >= m)
+                {
+                    found = d;
+                    break;
+                }
+            }
+        }
+
         var edits = new List<(char Kind, string Text, int LeftIndex)>();
-        if ((long)left.Length * right.Length > 4_000_000)
+        if (found < 0)
         {
             edits.AddRange(left.Select((text, index) => ('-', text, index)));
             edits.AddRange(right.Select(text => ('+', text, left.Length)));
             return edits;
         }
 
-        var common = new int[left.Length + 1, right.Length + 1];
-        for (var i = left.Length - 1; i >= 0; i--)
+        int a = n, b = m;
+        for (var d = found; d > 0; d--)
         {
-            for (var j = right.Length - 1; j >= 0; j--)
+            var before = trace[d];
+            int At(int diagonal) => before[diagonal + d + 1];
+            var k = a - b;
+            var previousK = k == -d || (k != d && At(k - 1) < At(k + 1)) ? k + 1 : k - 1;
+            var previousX = At(previousK);
+            var previousY = previousX - previousK;
+            while (a > previousX && b > previousY)
             {
-                common[i, j] = left[i] == right[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+                edits.Add((' ', left[a - 1], a - 1));
+                a--;
+                b--;
             }
-        }
 
-        int a = 0, b = 0;
-        while (a < left.Length || b < right.Length)
-        {
-            if (a < left.Length && b < right.Length && left[a] == right[b])
+            if (a == previousX)
             {
-                edits.Add((' ', left[a], a));
-                a++;
-                b++;
-            }
-            else if (a < left.Length && (b == right.Length || common[a + 1, b] >= common[a, b + 1]))
-            {
-                edits.Add(('-', left[a], a));
-                a++;
+                edits.Add(('+', right[b - 1], a));
             }
             else
             {
-                edits.Add(('+', right[b], a));
-                b++;
+                edits.Add(('-', left[a - 1], a - 1));
             }
+
+            a = previousX;
+            b = previousY;
         }
 
+        while (a > 0 && b > 0)
+        {
+            edits.Add((' ', left[a - 1], a - 1));
+            a--;
+            b--;
+        }
+
+        edits.Reverse();
         return edits;
     }
 

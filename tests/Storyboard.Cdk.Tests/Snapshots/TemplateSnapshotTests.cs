@@ -50,4 +50,21 @@ public sealed class TemplateSnapshotTests(SynthesizedStackFixture fixture)
         Assert.Contains("@@ line 33 @@", diff, StringComparison.Ordinal);
         Assert.DoesNotContain("line 20", diff, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diff_WhenLinesAreInsertedIntoALargeTemplate_ShouldShowOnlyTheInsertedLines()
+    {
+        var lines = Enumerable.Range(1, 6000).Select(n => $"line {n}").ToList();
+        var before = string.Join('\n', lines);
+        lines.InsertRange(100, Enumerable.Range(1, 20).Select(n => $"new {n}"));
+        lines.RemoveAt(4870);
+        var after = string.Join('\n', lines);
+
+        var diff = TemplateSnapshot.Diff(before, after);
+
+        Assert.Contains("@@ line 99 @@\n  line 99\n  line 100\n+ new 1\n", diff, StringComparison.Ordinal);
+        Assert.Contains("- line 4851\n", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("- line 1\n", diff, StringComparison.Ordinal);
+        Assert.Equal(21, diff.Split('\n').Count(line => line.StartsWith('+') || line.StartsWith('-')));
+    }
 }

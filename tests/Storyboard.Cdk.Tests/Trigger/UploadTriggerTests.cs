@@ -8,7 +8,7 @@ public sealed class UploadTriggerTests(SynthesizedStackFixture fixture)
 {
     private readonly Synthesis _stack = fixture.Synthesis;
 
-    private JsonObject Rule => _stack.ResourcesOfType("AWS::Events::Rule").Single().Resource["Properties"]!.AsObject();
+    private JsonObject Rule => _stack.Resources[_stack.LogicalIdOf("Upload/Rule")]!["Properties"]!.AsObject();
 
     [Fact]
     public void Rule_ShouldMatchObjectCreatedInThisBucket()

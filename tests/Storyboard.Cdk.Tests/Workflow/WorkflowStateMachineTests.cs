@@ -48,7 +48,9 @@ public sealed class WorkflowStateMachineTests(SynthesizedStackFixture fixture)
     public void Substitutions_EachPlaceholder_ShouldBeTheArnOfTheFunctionOfThatState()
     {
         var substitutions = Machine["DefinitionSubstitutions"]!.AsObject();
-        foreach (var step in WorkflowSteps.All)
+        Assert.Equal(WorkflowSteps.TaskStates.Count, substitutions.Count);
+        Assert.False(substitutions.ContainsKey("RecordFailureFunctionArn"));
+        foreach (var step in WorkflowSteps.TaskStates)
         {
             var arn = substitutions[step.Placeholder]!["Fn::GetAtt"]!.AsArray();
             Assert.Equal(_stack.LogicalIdOf($"Steps/{step.Name}/Function"), (string?)arn[0]);
@@ -66,20 +68,22 @@ public sealed class WorkflowStateMachineTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
-    public void Role_ShouldInvokeEveryFunctionAndItsVersions()
+    public void Role_ShouldInvokeEveryTaskStateFunctionAndItsVersionsOnly()
     {
         var statement = _stack.StatementOfRole(RoleId, "InvokeStepFunctions");
         var resources = Synthesis.AsList(statement["Resource"]).Select(r => r.ToJsonString()).ToList();
 
         Assert.Equal("lambda:InvokeFunction", (string?)statement["Action"]);
-        foreach (var step in WorkflowSteps.All)
+        foreach (var step in WorkflowSteps.TaskStates)
         {
             var functionId = _stack.LogicalIdOf($"Steps/{step.Name}/Function");
             Assert.Contains(resources, r => r.Contains($"\"{functionId}\"", StringComparison.Ordinal) && !r.Contains(":*", StringComparison.Ordinal));
             Assert.Contains(resources, r => r.Contains($"\"{functionId}\"", StringComparison.Ordinal) && r.Contains(":*", StringComparison.Ordinal));
         }
 
-        Assert.Equal(2 * WorkflowSteps.All.Count, resources.Count);
+        Assert.Equal(2 * WorkflowSteps.TaskStates.Count, resources.Count);
+        var recorderId = _stack.LogicalIdOf("Steps/RecordFailure/Function");
+        Assert.DoesNotContain(_stack.StatementsOfRole(RoleId), s => s.ToJsonString().Contains($"\"{recorderId}\"", StringComparison.Ordinal));
     }
 
     [Fact]
