@@ -10,8 +10,8 @@ using Storyboard.Functions.Logging;
 namespace Storyboard.Functions.Steps;
 
 /// <summary>
-/// The workflow's one failure path: writes <c>error.json</c> (error, cause, the state that
-/// failed when the workflow's state shows it, time) into the run folder. When the run never got
+/// Records a failed run: writes <c>error.json</c> (error, cause, the state that failed when the
+/// caller knows it, time) into the run folder. When the run never got
 /// an id (PrepareRun failed) it writes under <c>runs/_failed/&lt;name&gt;/</c>, named after the
 /// execution or the video. It reads its input field by field and never fails on a missing one:
 /// a failure while recording a failure would hide the original error.
@@ -22,7 +22,6 @@ public sealed partial class RecordFailureStep(StoryboardServices services)
 
     public const string FailedPrefix = RunLayout.RunsPrefix + "_failed/";
 
-    /// <summary>Each result the workflow adds to its state, in order, and the state that adds it.</summary>
     /// <summary>
     /// <paramref name="notification"/> is the "Step Functions Execution Status Change" event
     /// (<c>{"detail": {"name", "status", "input", "error", "cause"}}</c>), which an EventBridge rule
