@@ -163,6 +163,7 @@ public sealed class AwsJsonClientWireTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<AwsRequestTimeoutException>(() => test.Clients.StepFunctions.DescribeExecutionAsync(new("arn:aws:states:us-east-1:123456789012:execution:S:e")));
 
         Assert.Contains("SFN DescribeExecution did not answer within 0.3 s (2 attempt(s))", error.Message, StringComparison.Ordinal);
+        await WaitForReceivedAsync(2);
         Assert.Equal(2, _server.Received.Count);
         Assert.Single(test.Delays);
     }
@@ -176,7 +177,20 @@ public sealed class AwsJsonClientWireTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => test.Clients.StepFunctions.DescribeExecutionAsync(new("arn:aws:states:us-east-1:123456789012:execution:S:e"), cancellation.Token));
 
+        await WaitForReceivedAsync(1);
         Assert.Single(_server.Received);
+    }
+
+    /// <summary>
+    /// A client that gives up (timeout, cancellation) may do so before the server has logged the
+    /// request; wait for the server's log, never for the client.
+    /// </summary>
+    private async Task WaitForReceivedAsync(int count)
+    {
+        for (var waited = 0; _server.Received.Count < count && waited < 5000; waited += 50)
+        {
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
