@@ -80,7 +80,7 @@ public static class RunCommand
                 var layout = new RunLayout(runId);
                 error.WriteLine(result.Succeeded
                     ? $"dataset: {Path.Combine(folder, layout.TrainKey)}{Environment.NewLine}report:  {Path.Combine(folder, layout.ReportKey)}"
-                    : $"error:   {Path.Combine(folder, layout.ErrorKey)} (fix the cause, then: storyboard redrive {runId} --out {folder})");
+                    : $"error:   {ErrorRecordPath(folder, layout)} ({(File.Exists(Path.Combine(folder, layout.ErrorKey)) ? $"fix the cause, then: storyboard redrive {runId} --out {folder}" : "the input was rejected before the run started: fix it and run again")})");
                 return exit;
             }
             catch (Exception e) when (e is InvalidDefinitionException or MissingTaskHandlerException or IOException or UnauthorizedAccessException or Core.Storage.StoreNotWritableException or Core.Storage.InvalidObjectKeyException)
@@ -90,5 +90,18 @@ public static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Where RecordFailure put error.json: the run's folder, or <c>runs/_failed/</c> when the input
+    /// itself was rejected before the run had a folder.
+    /// </summary>
+    private static string ErrorRecordPath(string folder, RunLayout layout)
+    {
+        var own = Path.Combine(folder, layout.ErrorKey);
+        var failed = new DirectoryInfo(Path.Combine(folder, RunLayout.RunsPrefix, "_failed"));
+        return File.Exists(own) || !failed.Exists
+            ? own
+            : failed.EnumerateFiles("error.json", SearchOption.AllDirectories).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName ?? own;
     }
 }
