@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Storyboard.Asl.Tests.Conformance;
+using Storyboard.Asl.Tests.Support;
 
 namespace Storyboard.Asl.Tests.Definition;
 
@@ -9,12 +10,12 @@ namespace Storyboard.Asl.Tests.Definition;
 /// workflow definition in statemachine/ and every conformance fixture meant to be valid is valid ASL,
 /// so what runs locally also deploys.
 /// </summary>
-public sealed partial class AslValidatorTests
+public sealed class AslValidatorTests
 {
     [Fact]
     public async Task AslValidator_WhenCheckingWorkflowsAndValidFixtures_ShouldAcceptEveryDefinition()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var validator = Path.Combine(root, "statemachine", "node_modules", "asl-validator", "dist", "bin", "asl-validator.js");
         Assert.True(File.Exists(validator), $"asl-validator is not installed: run npm ci in statemachine/ (looked for {validator}).");
 
@@ -53,7 +54,7 @@ public sealed partial class AslValidatorTests
     /// <summary>asl-validator checks that Resource values are ARNs; a ${Placeholder} stands for one, as CDK substitutes it on deploy.</summary>
     private static async Task<string> WithPlaceholdersFilled(string json, string folder, string name)
     {
-        var filled = Placeholder().Replace(json, m => "arn:aws:lambda:us-east-1:123456789012:function:" + m.Groups[1].Value);
+        var filled = Repository.Placeholder().Replace(json, m => "arn:aws:lambda:us-east-1:123456789012:function:" + m.Groups[1].Value);
         var path = Path.Combine(folder, name);
         await File.WriteAllTextAsync(path, filled);
         return path;
@@ -85,20 +86,4 @@ public sealed partial class AslValidatorTests
             return (process.ExitCode, await stdout + await stderr);
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Storyboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Storyboard.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex(@"\$\{([^}\s]+)\}")]
-    private static partial Regex Placeholder();
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Storyboard.Asl.Definition;
+using Storyboard.Asl.Tests.Support;
 
 namespace Storyboard.Asl.Tests.Workflow;
 
@@ -7,13 +7,13 @@ namespace Storyboard.Asl.Tests.Workflow;
 /// The product's own workflow file must load in the local executor exactly as it deploys: every
 /// field understood, every placeholder filled, every state reachable.
 /// </summary>
-public sealed partial class StoryboardDefinitionTests
+public sealed class StoryboardDefinitionTests
 {
     [Fact]
     public async Task LoadFileAsync_WhenEveryPlaceholderIsFilled_ShouldAcceptTheWorkflow()
     {
-        var path = Path.Combine(RepositoryRoot(), "statemachine", "storyboard.asl.json");
-        var placeholders = Placeholder().Matches(await File.ReadAllTextAsync(path)).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var path = Path.Combine(Repository.Root, "statemachine", "storyboard.asl.json");
+        var placeholders = Repository.Placeholder().Matches(await File.ReadAllTextAsync(path)).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         var definition = await DefinitionLoader.LoadFileAsync(path, placeholders.ToDictionary(p => p, p => p.Replace("FunctionArn", string.Empty, StringComparison.Ordinal)));
 
@@ -24,26 +24,10 @@ public sealed partial class StoryboardDefinitionTests
     [Fact]
     public async Task LoadFileAsync_WhenAPlaceholderIsMissing_ShouldNameIt()
     {
-        var path = Path.Combine(RepositoryRoot(), "statemachine", "storyboard.asl.json");
+        var path = Path.Combine(Repository.Root, "statemachine", "storyboard.asl.json");
 
         var ex = await Assert.ThrowsAsync<InvalidDefinitionException>(() => DefinitionLoader.LoadFileAsync(path, new Dictionary<string, string>()));
 
         Assert.Contains("PrepareRunFunctionArn", ex.Message, StringComparison.Ordinal);
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Storyboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Storyboard.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex(@"\$\{([^}\s]+)\}")]
-    private static partial Regex Placeholder();
 }
