@@ -7,7 +7,7 @@ using Storyboard.Core.Models;
 using Storyboard.Core.Storage;
 using Storyboard.Core.Vision;
 using Storyboard.Local.Captions;
-using Storyboard.Local.Imaging;
+using Storyboard.Core.Imaging;
 
 namespace Storyboard.Functions.Tests;
 

@@ -8,7 +8,7 @@ using Storyboard.Functions.Artifacts;
 using Storyboard.Functions.Composition;
 using Storyboard.Functions.Errors;
 using Storyboard.Functions.Internal;
-using Storyboard.Local.Imaging;
+using Storyboard.Core.Imaging;
 
 namespace Storyboard.Functions.Steps;
 

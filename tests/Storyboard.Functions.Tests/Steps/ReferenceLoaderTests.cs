@@ -49,7 +49,7 @@ public sealed class ReferenceLoaderTests : IDisposable
         var (_, images) = await new ReferenceLoader(folder.Services).ReadAsync(config, CancellationToken.None);
 
         var image = Assert.Single(images);
-        Assert.True(Storyboard.Local.Imaging.PngDecoder.IsPng(image.Content.Span));
+        Assert.True(Storyboard.Core.Imaging.PngDecoder.IsPng(image.Content.Span));
         Assert.Equal("characters/Dino/dino.jpg", image.FileName);
     }
 

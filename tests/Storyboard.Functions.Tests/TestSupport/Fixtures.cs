@@ -1,5 +1,4 @@
 using Storyboard.Core.Imaging;
-using Storyboard.Local.Imaging;
 
 namespace Storyboard.Functions.Tests.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Storyboard.Core.Vision;
-using Storyboard.Local.Imaging;
+using Storyboard.Core.Imaging;
 
 namespace Storyboard.Functions.Tests.TestSupport;
 

@@ -5,6 +5,8 @@ using Storyboard.Local.Rendering;
 using Storyboard.Local.Tests.TestSupport;
 using Storyboard.Storage;
 
+using Storyboard.Tests.Shared;
+
 namespace Storyboard.Local.Tests.Rendering;
 
 public sealed class DatasetPreviewGeneratorTests : IDisposable

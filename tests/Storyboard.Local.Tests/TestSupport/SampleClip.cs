@@ -4,6 +4,8 @@ using System.Text.Json;
 using Storyboard.Core.Imaging;
 using Storyboard.Core.Vision;
 
+using Storyboard.Tests.Shared;
+
 namespace Storyboard.Local.Tests.TestSupport;
 
 /// <summary>The demo clip from samples/make-sample.sh and its ground truth.</summary>

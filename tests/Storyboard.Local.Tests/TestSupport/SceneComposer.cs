@@ -1,7 +1,8 @@
 using System.Globalization;
 using Storyboard.Core.Imaging;
 using Storyboard.Core.Vision;
-using Storyboard.Local.Imaging;
+
+using Storyboard.Tests.Shared;
 
 namespace Storyboard.Local.Tests.TestSupport;
 

@@ -1,6 +1,5 @@
 using Storyboard.Core.Imaging;
 using Storyboard.Core.Vision;
-using Storyboard.Local.Imaging;
 using Storyboard.Local.Vision;
 
 namespace Storyboard.Local.Tests.Vision;

@@ -3,6 +3,8 @@ using Storyboard.Core.Vision;
 using Storyboard.Local.Tests.TestSupport;
 using Storyboard.Local.Vision;
 
+using Storyboard.Tests.Shared;
+
 namespace Storyboard.Local.Tests.Vision;
 
 /// <summary>

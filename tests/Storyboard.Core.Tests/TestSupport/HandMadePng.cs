@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Storyboard.Local.Tests.TestSupport;
+namespace Storyboard.Core.Tests.TestSupport;
 
 /// <summary>Writes PNGs chunk by chunk, for layouts no encoder at hand produces (tRNS, low bit depths).</summary>
 internal static class HandMadePng

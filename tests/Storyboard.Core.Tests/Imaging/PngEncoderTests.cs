@@ -1,8 +1,7 @@
 using Storyboard.Core.Imaging;
-using Storyboard.Local.Imaging;
-using Storyboard.Local.Tests.TestSupport;
+using Storyboard.Tests.Shared;
 
-namespace Storyboard.Local.Tests.Imaging;
+namespace Storyboard.Core.Tests.Imaging;
 
 public class PngEncoderTests
 {

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Storyboard.Core.Imaging;
 
-namespace Storyboard.Local.Imaging;
+namespace Storyboard.Core.Imaging;
 
 /// <summary>
 /// A complete PNG decoder for still images: every colour type and bit depth of the PNG

@@ -1,4 +1,4 @@
-namespace Storyboard.Local.Imaging;
+namespace Storyboard.Core.Imaging;
 
 /// <summary>A well-formed PNG that uses a feature this decoder does not read.</summary>
 public sealed class UnsupportedPngException : Exception

@@ -1,4 +1,4 @@
-namespace Storyboard.Local.Imaging;
+namespace Storyboard.Core.Imaging;
 
 /// <summary>The bytes are not a well-formed PNG (bad signature, truncated, bad checksum, bad data).</summary>
 public sealed class InvalidPngException : Exception

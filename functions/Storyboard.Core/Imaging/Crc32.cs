@@ -1,4 +1,4 @@
-namespace Storyboard.Local.Imaging;
+namespace Storyboard.Core.Imaging;
 
 /// <summary>The CRC-32 that PNG chunks carry (ISO 3309, polynomial 0xEDB88320).</summary>
 internal static class Crc32

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Storyboard.Core.Imaging;
 
-namespace Storyboard.Local.Tests.TestSupport;
+namespace Storyboard.Tests.Shared;
 
 /// <summary>Runs the ffmpeg binary directly, to make fixtures and raw RGB frames.</summary>
 internal static class FfmpegRunner

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Storyboard.Core.Imaging;
 
-namespace Storyboard.Local.Imaging;
+namespace Storyboard.Core.Imaging;
 
 /// <summary>
 /// Writes 8-bit RGB or RGBA PNGs (crops, previews, test fixtures). Each row gets the filter

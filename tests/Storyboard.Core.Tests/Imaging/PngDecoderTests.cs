@@ -1,8 +1,9 @@
 using Storyboard.Core.Imaging;
-using Storyboard.Local.Imaging;
-using Storyboard.Local.Tests.TestSupport;
+using Storyboard.Tests.Shared;
 
-namespace Storyboard.Local.Tests.Imaging;
+using Storyboard.Core.Tests.TestSupport;
+
+namespace Storyboard.Core.Tests.Imaging;
 
 public class PngDecoderTests
 {
