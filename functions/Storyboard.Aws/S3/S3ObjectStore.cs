@@ -110,11 +110,12 @@ public sealed class S3ObjectStore : IObjectStore
                 InputStream = body,
                 ContentType = contentType ?? "application/octet-stream",
                 AutoCloseStream = false,
+                TagSet = TagsFor(key),
             }, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await MultipartUploadAsync(s3Key, content, first, contentType, cancellationToken).ConfigureAwait(false);
+        await MultipartUploadAsync(key, s3Key, content, first, contentType, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -168,13 +169,17 @@ public sealed class S3ObjectStore : IObjectStore
         return await _s3.GetPreSignedURLAsync(request).ConfigureAwait(false);
     }
 
-    private async Task MultipartUploadAsync(string s3Key, Stream content, byte[] first, string? contentType, CancellationToken cancellationToken)
+    private List<Tag>? TagsFor(string key) =>
+        _options.FrameTag is { } tag && Core.Runs.RunLayout.IsFrameKey(key) ? [new Tag { Key = tag.Key, Value = tag.Value }] : null;
+
+    private async Task MultipartUploadAsync(string key, string s3Key, Stream content, byte[] first, string? contentType, CancellationToken cancellationToken)
     {
         var started = await _s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
             BucketName = _bucket,
             Key = s3Key,
             ContentType = contentType ?? "application/octet-stream",
+            TagSet = TagsFor(key),
         }, cancellationToken).ConfigureAwait(false);
         try
         {

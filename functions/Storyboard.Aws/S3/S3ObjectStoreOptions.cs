@@ -6,7 +6,12 @@ namespace Storyboard.Aws.S3;
 /// per part except the last; at most 10,000 parts). Memory use per upload is one part.
 /// </param>
 /// <param name="ListPageSize">Keys per ListObjectsV2 page (1–1000).</param>
-public sealed record S3ObjectStoreOptions(string KeyPrefix = "", int PartSize = 8 * 1024 * 1024, int ListPageSize = 1000)
+/// <param name="FrameTag">
+/// Written on every frame object (<see cref="Core.Runs.RunLayout.IsFrameKey"/>) so the bucket's
+/// lifecycle rule can expire frames early; null writes no tags (the role then needs no
+/// s3:PutObjectTagging).
+/// </param>
+public sealed record S3ObjectStoreOptions(string KeyPrefix = "", int PartSize = 8 * 1024 * 1024, int ListPageSize = 1000, ObjectTag? FrameTag = null)
 {
     public const int MinimumPartSize = 5 * 1024 * 1024;
 }

@@ -99,6 +99,22 @@ public sealed class RunLayout
         return StoryboardPrefix + "scene-" + sceneIndex.ToString("00", CultureInfo.InvariantCulture) + "-" + imageIndex.ToString(CultureInfo.InvariantCulture) + ".png";
     }
 
+    /// <summary>
+    /// True for anything under a run's <c>frames/</c> folder: the bulky, re-creatable part of a run
+    /// that the bucket's lifecycle rule expires (by tag) long before the dataset.
+    /// </summary>
+    public static bool IsFrameKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!key.StartsWith(RunsPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var slash = key.IndexOf('/', RunsPrefix.Length);
+        return slash > RunsPrefix.Length && key.AsSpan(slash + 1).StartsWith("frames/", StringComparison.Ordinal);
+    }
+
     /// <summary>Whole milliseconds, 9 digits.</summary>
     public static string Millis(double timeSeconds)
     {

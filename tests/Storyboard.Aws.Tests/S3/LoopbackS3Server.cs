@@ -33,6 +33,9 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
 
     public int AbortedUploads { get; private set; }
 
+    /// <summary>The x-amz-tagging header each PutObject or CreateMultipartUpload carried, by key.</summary>
+    public ConcurrentDictionary<string, string> Tagging { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, the next UploadPart with this number fails with 500 (to test abort).</summary>
     public int? FailPartNumber { get; set; }
 
@@ -70,6 +73,10 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
         var segments = path.TrimStart('/').Split('/', 2);
         var key = segments.Length > 1 ? Uri.UnescapeDataString(segments[1]) : "";
         var response = context.Response;
+        if (context.Request.Headers.TryGetValue("x-amz-tagging", out var tagging))
+        {
+            Tagging[key] = tagging.ToString();
+        }
 
         switch (context.Request.Method)
         {

@@ -50,6 +50,21 @@ public sealed class S3ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_WhenFrameTagIsSet_ShouldTagFramesOnlyInBothUploadForms()
+    {
+        var store = new S3ObjectStore(_s3, Bucket, new S3ObjectStoreOptions(PartSize: S3ObjectStoreOptions.MinimumPartSize, FrameTag: ObjectTag.Parse("storyboard:kind=frame")));
+        var big = new byte[S3ObjectStoreOptions.MinimumPartSize + 10];
+
+        await store.WriteTextAsync("runs/r1/frames/seg-0000/000001000.jpg", "jpeg");
+        await store.WriteAsync("runs/r1/frames/seg-0000/000002000.jpg", new MemoryStream(big));
+        await store.WriteTextAsync("runs/r1/plan.json", "{}");
+
+        Assert.Equal("storyboard%3Akind=frame", _server.Tagging["runs/r1/frames/seg-0000/000001000.jpg"]);
+        Assert.Equal("storyboard%3Akind=frame", _server.Tagging["runs/r1/frames/seg-0000/000002000.jpg"]);
+        Assert.False(_server.Tagging.ContainsKey("runs/r1/plan.json"));
+    }
+
+    [Fact]
     public async Task OpenRead_WhenObjectIsAbsent_ShouldThrowObjectNotFound()
     {
         var store = new S3ObjectStore(_s3, Bucket);

@@ -78,4 +78,14 @@ public class RunLayoutTests
     {
         Assert.Throws<InvalidRunIdException>(() => new RunLayout("../etc"));
     }
+
+    [Theory]
+    [InlineData("runs/intro-1a2b/frames/seg-0000/000001000.jpg", true)]
+    [InlineData("runs/intro-1a2b/frames/", true)]
+    [InlineData("runs/intro-1a2b/crops/Dino/000001000-0.png", false)]
+    [InlineData("runs/frames/x.jpg", false)]
+    [InlineData("uploads/frames/x.jpg", false)]
+    [InlineData("characters/Dino/frames/a.png", false)]
+    public void IsFrameKey_WhenKeyIsUnderARunsFramesFolder_ShouldBeTrueOnlyThen(string key, bool expected) =>
+        Assert.Equal(expected, RunLayout.IsFrameKey(key));
 }
