@@ -48,7 +48,7 @@ public sealed class StoryboardStack : Stack
         var monitoring = new Monitoring(this, "Monitoring", topic, $"{StackName}-Storyboard");
         monitoring.Watch(Workflow.Machine, Functions, trigger.DeadLetters, failedRuns.DeadLetters);
 
-        AddOutputs(bucket.BucketName, monitoring.DashboardName, collectionId);
+        AddOutputs(bucket.BucketName, monitoring.DashboardName, collectionId, customizationRole.RoleArn);
     }
 
     public DeploymentSettings Settings { get; }
@@ -57,7 +57,7 @@ public sealed class StoryboardStack : Stack
 
     public WorkflowStateMachine Workflow { get; }
 
-    private void AddOutputs(string bucketName, string dashboardName, string collectionId)
+    private void AddOutputs(string bucketName, string dashboardName, string collectionId, string customizationRoleArn)
     {
         var region = Region;
         var stateMachineArn = Workflow.Machine.StateMachineArn;
@@ -66,6 +66,7 @@ public sealed class StoryboardStack : Stack
         Output("CharactersPrefix", RunLayout.CharactersPrefix, "Reference images: characters/<Name>/<image>.png|jpg");
         Output("StateMachineArn", stateMachineArn, "The Storyboard workflow.");
         Output("CollectionId", collectionId, "Rekognition collection of the character reference faces.");
+        Output("CustomizationRoleArn", customizationRoleArn, "Role Bedrock assumes to fine-tune from this bucket (storyboard run --services aws --role-arn).");
         Output(
             "ExecutionsConsoleUrl",
             $"https://{region}.console.aws.amazon.com/states/home?region={region}#/statemachines/view/{stateMachineArn}",

@@ -28,6 +28,13 @@ public sealed class FineTuningStep(ModelServices services)
             throw new InvalidRequestException(problems);
         }
 
+        if (!services.Settings.HasRole)
+        {
+            throw new ServicesNotConfiguredException(
+                "No service role for Bedrock: set STORYBOARD_CUSTOMIZATION_ROLE_ARN (the stack's CustomizationRoleArn output) or pass --role-arn to a hybrid run. "
+                + "Bedrock assumes this role to read the dataset and write the model.");
+        }
+
         var layout = new RunLayout(run.RunId);
         var names = new CustomizationNames(run.RunId);
         var training = await services.Store.ReadBytesAsync(dataset.TrainKey).ConfigureAwait(false);

@@ -10,8 +10,16 @@ public sealed record ModelSettings(string RoleArn, int ModelUnits)
     /// <summary>The role named in dry-run requests when none is configured; account 000000000000 is no real account.</summary>
     public const string DryRunRoleArn = "arn:aws:iam::000000000000:role/storyboard-dry-run";
 
+    /// <summary>True when a role is set; Bedrock refuses a job without one.</summary>
+    public bool HasRole => RoleArn.Length > 0;
+
     /// <summary>From <c>STORYBOARD_CUSTOMIZATION_ROLE_ARN</c> and <c>STORYBOARD_MODEL_UNITS</c> (default 1).</summary>
-    public static ModelSettings FromEnvironment(Func<string, string?> environment)
+    /// <param name="environment">Reads one variable.</param>
+    /// <param name="dryRun">
+    /// True for the offline dry run, which names a placeholder role when none is set; against
+    /// Bedrock a missing role stays empty and StartFineTuning refuses to start.
+    /// </param>
+    public static ModelSettings FromEnvironment(Func<string, string?> environment, bool dryRun = true)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var role = environment("STORYBOARD_CUSTOMIZATION_ROLE_ARN");
@@ -22,6 +30,6 @@ public sealed record ModelSettings(string RoleArn, int ModelUnits)
             throw new ServicesNotConfiguredException($"STORYBOARD_MODEL_UNITS is '{unitsText}'; set it to a whole number of model units, 1 or more.");
         }
 
-        return new ModelSettings(string.IsNullOrWhiteSpace(role) ? DryRunRoleArn : role, units);
+        return new ModelSettings(string.IsNullOrWhiteSpace(role) ? (dryRun ? DryRunRoleArn : string.Empty) : role.Trim(), units);
     }
 }
