@@ -70,6 +70,18 @@ public sealed class FineTuningStepTests
     }
 
     [Fact]
+    public async Task StartAsync_WhenNoRoleIsConfigured_ShouldRefuseNamingTheSettingAndStartNothing()
+    {
+        using var run = await ModelRun.CreateAsync();
+        var services = ModelServices.Offline(run.Store, ModelSettings.FromEnvironment(_ => null, dryRun: false), ModelRun.Bucket);
+
+        var error = await Assert.ThrowsAsync<ServicesNotConfiguredException>(() => new FineTuningStep(services).StartAsync(run.Run(), run.Dataset()));
+
+        Assert.Contains("STORYBOARD_CUSTOMIZATION_ROLE_ARN", error.Message, StringComparison.Ordinal);
+        Assert.False(await run.Store.ExistsAsync(run.Layout.CustomizationJobKey));
+    }
+
+    [Fact]
     public async Task StartAsync_WhenBaseModelHasNoProfile_ShouldThrowUnknownModelProfile()
     {
         using var run = await ModelRun.CreateAsync();
