@@ -61,6 +61,7 @@ public sealed class TitanImageEmbedder : IImageEmbedder
     public async Task<float[]> EmbedAsync(RgbImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
+        cancellationToken.ThrowIfCancellationRequested();
         var png = EncodeWithinLimits(image);
         var response = await _runtime.InvokeModelAsync(
             new InvokeModelRequest(ModelId, ModelBodies.TitanEmbedding(png, text: null, Dimensions)), cancellationToken).ConfigureAwait(false);
