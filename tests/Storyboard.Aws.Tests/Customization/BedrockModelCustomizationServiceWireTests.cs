@@ -240,6 +240,20 @@ public sealed class BedrockModelCustomizationServiceWireTests(LoopbackServerFixt
     }
 
     [Fact]
+    public async Task CreateThroughput_WhenAnotherAttemptBoughtItMeanwhile_ShouldReturnThatThroughput()
+    {
+        server.Enqueue(
+            ScriptedResponse.Ok("""{"provisionedModelSummaries":[]}"""),
+            Error(400, "ValidationException", "Provisioned Model with name " + ThroughputName + " already exists."),
+            ScriptedResponse.Ok($$"""{"provisionedModelSummaries":[{{ThroughputSummary(ThroughputName, ThroughputArn, "Creating")}}]}"""));
+
+        var (throughput, requests) = await CallAsync(s => s.CreateThroughputAsync(ThroughputRequest()));
+
+        Assert.Equal(ThroughputArn, throughput.ProvisionedModelArn);
+        Assert.Equal(["GET", "POST", "GET"], requests.Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task CreateThroughput_WhenTheNameServesAnotherModel_ShouldThrowInvalidRequest()
     {
         var other = CustomModelArn.Replace("0f1e2d3c4b5a", "aaaaaaaaaaaa", StringComparison.Ordinal);
