@@ -45,7 +45,9 @@ public sealed class S3ObjectStore : IObjectStore
     /// An S3 client with the SDK's default credential and region chains; AWS_ENDPOINT_URL_S3 or
     /// AWS_ENDPOINT_URL (local emulators) switch to that endpoint with path-style addressing.
     /// </summary>
-    public static IAmazonS3 CreateDefaultClient(string? region = null, Func<string, string?>? environment = null)
+    /// <param name="credentials">Null: the SDK's default chain. A caller that signs other services with the same
+    /// identity passes the credentials it resolved once, so S3 and those services act as the same principal.</param>
+    public static IAmazonS3 CreateDefaultClient(string? region = null, Func<string, string?>? environment = null, AWSCredentials? credentials = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(EndpointResolver.ResolveRegion(region)) };
@@ -57,7 +59,7 @@ public sealed class S3ObjectStore : IObjectStore
             config.AuthenticationRegion = config.RegionEndpoint.SystemName;
         }
 
-        return new AmazonS3Client(DefaultAWSCredentialsIdentityResolver.GetCredentials(), config);
+        return new AmazonS3Client(credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(), config);
     }
 
     public string Bucket => _bucket;
