@@ -50,13 +50,15 @@ public sealed class S3ObjectStore : IObjectStore
     public static IAmazonS3 CreateDefaultClient(string? region = null, Func<string, string?>? environment = null, AWSCredentials? credentials = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(EndpointResolver.ResolveRegion(region)) };
+        var regionName = EndpointResolver.ResolveRegion(region);
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(regionName) };
         var endpoint = environment("AWS_ENDPOINT_URL_S3") ?? environment("AWS_ENDPOINT_URL");
         if (!string.IsNullOrWhiteSpace(endpoint) && !string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
         {
+            // Setting ServiceURL clears RegionEndpoint; requests are still signed for the region.
             config.ServiceURL = endpoint.Trim();
             config.ForcePathStyle = true;
-            config.AuthenticationRegion = config.RegionEndpoint.SystemName;
+            config.AuthenticationRegion = regionName;
         }
 
         return new AmazonS3Client(credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(), config);

@@ -40,14 +40,17 @@ internal static class StackStartCommand
             }
 
             referenceFolder ??= new DirectoryInfo(Path.Combine(file.DirectoryName!, "characters")) is { Exists: true } beside ? beside : null;
+            var configText = parse.GetValue(config) is { } configFile
+                ? await StackUploads.ReadConfigAsync(configFile, cancellationToken).ConfigureAwait(false)
+                : null;
 
             await stack.CheckBucketAsync(cancellationToken).ConfigureAwait(false);
             var uploaded = referenceFolder is null
                 ? []
                 : await StackUploads.UploadCharactersAsync(stack.Store, referenceFolder, log, cancellationToken).ConfigureAwait(false);
-            var configKey = parse.GetValue(config) is { } configFile
-                ? await StackUploads.UploadConfigAsync(stack.Store, configFile, cancellationToken).ConfigureAwait(false)
-                : null;
+            var configKey = configText is null
+                ? null
+                : await StackUploads.UploadConfigAsync(stack.Store, configText, cancellationToken).ConfigureAwait(false);
             if (configKey is null)
             {
                 // Without a config the run takes every character in the bucket, not only the uploaded ones.

@@ -91,17 +91,28 @@ internal static class StackUploads
         return names;
     }
 
-    /// <summary>
-    /// Checks the config as PrepareRun will, then stores it under a key named by its content, so a run's
-    /// <c>configKey</c> never changes under it (RecordFailure reads it again when the run fails).
-    /// </summary>
+    /// <summary>Reads the config and checks it as PrepareRun will, before anything is uploaded.</summary>
     /// <exception cref="InvalidRunConfigException">The config breaks a rule; every problem is listed.</exception>
-    public static async Task<string> UploadConfigAsync(IObjectStore store, FileInfo config, CancellationToken cancellationToken)
+    public static async Task<string> ReadConfigAsync(FileInfo config, CancellationToken cancellationToken)
     {
+        if (!config.Exists)
+        {
+            throw new StackProblemException($"The config '{config.FullName}' does not exist.");
+        }
+
         var text = await File.ReadAllTextAsync(config.FullName, cancellationToken).ConfigureAwait(false);
         RunConfigLoader.Parse(text);
-        var key = ConfigPrefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16] + ".json";
-        await store.WriteTextAsync(key, text, "application/json", cancellationToken).ConfigureAwait(false);
+        return text;
+    }
+
+    /// <summary>
+    /// Stores the config under a key named by its content, so a run's <c>configKey</c> never changes
+    /// under it (RecordFailure reads it again when the run fails).
+    /// </summary>
+    public static async Task<string> UploadConfigAsync(IObjectStore store, string config, CancellationToken cancellationToken)
+    {
+        var key = ConfigPrefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(config)))[..16] + ".json";
+        await store.WriteTextAsync(key, config, "application/json", cancellationToken).ConfigureAwait(false);
         return key;
     }
 
