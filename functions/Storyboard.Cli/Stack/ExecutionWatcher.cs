@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Storyboard.Aws.Http;
 using Storyboard.Aws.StepFunctions.Model;
 using Storyboard.Core.Runs;
+using Storyboard.Functions.Model;
 using Storyboard.Functions.Steps;
 
 namespace Storyboard.Cli.Stack;
@@ -17,14 +18,20 @@ internal sealed class ExecutionWatcher(StackConnection stack, StackAccess access
     public static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(30);
 
+    /// <summary>The review record is looked for on the first poll and every this many after it.</summary>
+    private const int ReviewCheckEvery = 5;
+
     /// <returns>0 when the execution succeeded, 1 when it failed, timed out or was aborted.</returns>
     public async Task<int> WatchAsync(string executionArn, string? runId, CancellationToken cancellationToken)
     {
         string? last = null;
         var redrives = 0;
         var wait = FirstPoll;
+        var polls = 0;
+        var reviewShown = false;
         while (true)
         {
+            polls++;
             DescribeExecutionResponse execution;
             try
             {
@@ -57,8 +64,28 @@ internal sealed class ExecutionWatcher(StackConnection stack, StackAccess access
                 return Report(execution, runId);
             }
 
+            // A run at the review gate can wait for days: say so, and how to answer, once.
+            if (!reviewShown && runId is not null && polls % ReviewCheckEvery == 1 && await AwaitsReviewAsync(runId, cancellationToken).ConfigureAwait(false))
+            {
+                reviewShown = true;
+                output.WriteLine($"{Now()} waiting for review of {stack.Uri(new RunLayout(runId).ReportKey)}: storyboard stack approve {runId} (or reject {runId} --reason \"...\")");
+            }
+
             await access.Delay(wait, cancellationToken).ConfigureAwait(false);
             wait = TimeSpan.FromTicks(Math.Min(LongestPoll.Ticks, (long)(wait.Ticks * 1.5)));
+        }
+    }
+
+    private async Task<bool> AwaitsReviewAsync(string runId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return (await ReviewDecisions.FindAsync(stack.Store, runId).ConfigureAwait(false)).Status == ReviewDecisions.AwaitingReview;
+        }
+        catch (NoPendingReviewException)
+        {
+            return false;
         }
     }
 

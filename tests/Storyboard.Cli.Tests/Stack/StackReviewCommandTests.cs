@@ -25,6 +25,19 @@ public sealed class StackReviewCommandTests : IAsyncLifetime
     public Task DisposeAsync() => _stack.DisposeAsync();
 
     [Fact]
+    public async Task Watch_WhenTheRunWaitsAtTheReviewGate_ShouldSayHowToAnswerOnce()
+    {
+        _stack.StepFunctions.Enqueue(StackHarness.Execution("RUNNING"), StackHarness.Execution("RUNNING"), StackHarness.Execution("SUCCEEDED"));
+
+        var (code, output, _) = await _stack.RunAsync("stack", "watch", RunId);
+
+        Assert.Equal(0, code);
+        var hint = Assert.Single(output.Split('\n'), l => l.Contains("waiting for review", StringComparison.Ordinal));
+        Assert.Contains($"storyboard stack approve {RunId}", hint, StringComparison.Ordinal);
+        Assert.Contains($"s3://{StackHarness.Bucket}/runs/{RunId}/dataset/report.html", hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Approve_WhenTheRunWaits_ShouldSendTheStoredTokenAndRecordTheDecision()
     {
         var (code, output, error) = await _stack.RunAsync("stack", "approve", RunId, "--comment", "looks good");
