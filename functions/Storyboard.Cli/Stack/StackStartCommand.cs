@@ -61,8 +61,7 @@ internal static class StackStartCommand
                 }
             }
 
-            log.WriteLine($"uploading {file.Name} ({file.Length:N0} bytes) to {stack.Uri(StackUploads.VideoKey(file))}");
-            var input = await StackUploads.UploadVideoAsync(stack, file, configKey, parse.GetValue(datasetOnly), cancellationToken).ConfigureAwait(false);
+            var input = await StackUploads.UploadVideoAsync(stack, file, configKey, parse.GetValue(datasetOnly), log, cancellationToken).ConfigureAwait(false);
             var inputText = input.ToJsonString();
 
             // Checked here with PrepareRun's own code, so a bad config or missing references fail now, not in the cloud.

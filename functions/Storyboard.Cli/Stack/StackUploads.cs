@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Amazon.S3;
 using Amazon.S3.Model;
+using Storyboard.Aws.S3;
 using Storyboard.Core.Config;
 using Storyboard.Core.Runs;
 using Storyboard.Core.Storage;
@@ -117,18 +119,32 @@ internal static class StackUploads
     }
 
     /// <summary>
-    /// Uploads the video (multipart when large, by <see cref="Aws.S3.S3ObjectStore"/>) and returns the
-    /// execution input, with the ETag and version id S3 reports, as the upload event would carry them.
+    /// Uploads the video (multipart when large, by <see cref="S3ObjectStore"/>) unless the bucket already
+    /// holds these bytes at its key, and returns the execution input, with the ETag and version id S3
+    /// reports, as the upload event would carry them.
     /// </summary>
-    public static async Task<JsonObject> UploadVideoAsync(StackConnection stack, FileInfo video, string? configKey, bool datasetOnly, CancellationToken cancellationToken)
+    public static async Task<JsonObject> UploadVideoAsync(StackConnection stack, FileInfo video, string? configKey, bool datasetOnly, TextWriter log, CancellationToken cancellationToken)
     {
         var key = VideoKey(video);
-        await using (var source = video.OpenRead())
+        var head = await HeadAsync(stack, key, cancellationToken).ConfigureAwait(false);
+        var etag = await S3ETag.ComputeAsync(video, new S3ObjectStoreOptions().PartSize, cancellationToken).ConfigureAwait(false);
+        if (head is not null && head.ContentLength == video.Length && head.ETag?.Trim('"') == etag)
         {
-            await stack.Store.WriteAsync(key, source, VideoContentType(video.Extension), cancellationToken).ConfigureAwait(false);
+            // The same bytes are there: the same object version keeps the input, and so the start, identical.
+            log.WriteLine($"{stack.Uri(key)} already holds this video; not uploaded again");
+        }
+        else
+        {
+            log.WriteLine($"uploading {video.Name} ({video.Length:N0} bytes) to {stack.Uri(key)}");
+            await using (var source = video.OpenRead())
+            {
+                await stack.Store.WriteAsync(key, source, VideoContentType(video.Extension), cancellationToken).ConfigureAwait(false);
+            }
+
+            head = await HeadAsync(stack, key, cancellationToken).ConfigureAwait(false)
+                ?? throw new StackProblemException($"{stack.Uri(key)} vanished right after its upload; run the command again.");
         }
 
-        var head = await stack.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = stack.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
         var input = new JsonObject
         {
             ["bucket"] = stack.Bucket,
@@ -155,6 +171,18 @@ internal static class StackUploads
         }
 
         return input;
+    }
+
+    private static async Task<GetObjectMetadataResponse?> HeadAsync(StackConnection stack, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stack.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = stack.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     private static string ContentType(string extension) =>

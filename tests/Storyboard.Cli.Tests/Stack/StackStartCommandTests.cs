@@ -83,19 +83,34 @@ public sealed class StackStartCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_WhenStartedTwice_ShouldAskForTheSameExecutionBothTimes()
+    public async Task Start_WhenStartedTwice_ShouldUploadOnceAndAskForTheSameExecutionWithTheSameInput()
     {
         var config = Path.Combine(_stack.Folder, "config.json");
 
         Assert.Equal(0, (await _stack.RunAsync("stack", "start", _video, "--config", config)).ExitCode);
-        Assert.Equal(0, (await _stack.RunAsync("stack", "start", _video, "--config", config)).ExitCode);
+        var (code, _, error) = await _stack.RunAsync("stack", "start", _video, "--config", config);
 
-        // Same name and input: Step Functions answers a running Standard execution's start idempotently.
+        // Same name and same input: Step Functions answers the start of a running Standard execution
+        // with that execution, and refuses it (ExecutionAlreadyExists) once it has ended.
+        Assert.Equal(0, code);
+        Assert.Contains("already holds this video", error, StringComparison.Ordinal);
+        Assert.Single(_stack.S3.Requests, r => r.StartsWith("PUT /" + StackHarness.Bucket + "/uploads/cli/clip.mp4.cli", StringComparison.Ordinal));
         var starts = _stack.StepFunctions.Received.Select(r => JsonNode.Parse(r.Body)!).ToList();
         Assert.Equal(2, starts.Count);
-        Assert.Equal(starts[0]["name"]!.GetValue<string>(), starts[1]["name"]!.GetValue<string>());
-        var inputs = starts.Select(s => (JsonObject)JsonNode.Parse(s["input"]!.GetValue<string>())!).ToList();
-        Assert.Equal(inputs[0]["etag"]!.GetValue<string>(), inputs[1]["etag"]!.GetValue<string>());
+        Assert.Equal(starts[0].ToJsonString(), starts[1].ToJsonString());
+    }
+
+    [Fact]
+    public async Task Start_WhenTheVideoChanged_ShouldUploadItAgainAsANewRun()
+    {
+        Assert.Equal(0, (await _stack.RunAsync("stack", "start", _video)).ExitCode);
+        File.AppendAllText(_video, "more");
+
+        Assert.Equal(0, (await _stack.RunAsync("stack", "start", _video)).ExitCode);
+
+        Assert.Equal(2, _stack.S3.Requests.Count(r => r.StartsWith("PUT /" + StackHarness.Bucket + "/uploads/cli/clip.mp4.cli", StringComparison.Ordinal)));
+        var names = _stack.StepFunctions.Received.Select(r => JsonNode.Parse(r.Body)!["name"]!.GetValue<string>()).ToList();
+        Assert.NotEqual(names[0], names[1]);
     }
 
     [Fact]
