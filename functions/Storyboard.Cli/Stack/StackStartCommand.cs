@@ -64,7 +64,7 @@ internal static class StackStartCommand
             var input = await StackUploads.UploadVideoAsync(stack, file, configKey, parse.GetValue(datasetOnly), log, cancellationToken).ConfigureAwait(false);
             var inputText = input.ToJsonString();
 
-            // Checked here with PrepareRun's own code, so a bad config or missing references fail now, not in the cloud.
+            // PrepareRun's own derivation: the execution is named as the run, and input it would reject (no characters at all) fails here.
             var runId = await StackRuns.DeriveAsync(stack, inputText, cancellationToken).ConfigureAwait(false);
             string executionArn;
             try
