@@ -45,19 +45,23 @@ public sealed class S3ObjectStore : IObjectStore
     /// An S3 client with the SDK's default credential and region chains; AWS_ENDPOINT_URL_S3 or
     /// AWS_ENDPOINT_URL (local emulators) switch to that endpoint with path-style addressing.
     /// </summary>
-    public static IAmazonS3 CreateDefaultClient(string? region = null, Func<string, string?>? environment = null)
+    /// <param name="credentials">Null: the SDK's default chain. A caller that signs other services with the same
+    /// identity passes the credentials it resolved once, so S3 and those services act as the same principal.</param>
+    public static IAmazonS3 CreateDefaultClient(string? region = null, Func<string, string?>? environment = null, AWSCredentials? credentials = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(EndpointResolver.ResolveRegion(region)) };
+        var regionName = EndpointResolver.ResolveRegion(region);
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(regionName) };
         var endpoint = environment("AWS_ENDPOINT_URL_S3") ?? environment("AWS_ENDPOINT_URL");
         if (!string.IsNullOrWhiteSpace(endpoint) && !string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
         {
+            // Setting ServiceURL clears RegionEndpoint; requests are still signed for the region.
             config.ServiceURL = endpoint.Trim();
             config.ForcePathStyle = true;
-            config.AuthenticationRegion = config.RegionEndpoint.SystemName;
+            config.AuthenticationRegion = regionName;
         }
 
-        return new AmazonS3Client(DefaultAWSCredentialsIdentityResolver.GetCredentials(), config);
+        return new AmazonS3Client(credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(), config);
     }
 
     public string Bucket => _bucket;

@@ -1,5 +1,6 @@
 using Storyboard.Core.Captions;
 using Storyboard.Core.Media;
+using Storyboard.Core.Models;
 using Storyboard.Core.Storage;
 using Storyboard.Core.Vision;
 
@@ -28,4 +29,11 @@ public sealed record StoryboardServices(
     ICaptioner Captioner,
     string ScratchFolder,
     TimeProvider Clock,
-    int PollSeconds);
+    int PollSeconds)
+{
+    /// <summary>
+    /// Where PrepareRun asks whether the base model can still be fine-tuned (DESIGN §6); null
+    /// offline, where nothing is trained and there is nothing to ask.
+    /// </summary>
+    public IFoundationModelCatalog? FoundationModels { get; init; }
+}

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Storyboard.Core.Config;
 using Storyboard.Core.Media;
+using Storyboard.Core.Models;
 using Storyboard.Core.Planning;
 using Storyboard.Core.Runs;
 using Storyboard.Core.Storage;
@@ -19,7 +20,8 @@ namespace Storyboard.Functions.Steps;
 /// Validates the execution input and the run config, finds the character references, derives
 /// the run id, probes the video and writes <c>plan.json</c>, <c>plan-header.json</c> and the
 /// effective <c>config.json</c>. Everything that can be wrong with the input fails here, before
-/// any frame is decoded or any paid call is made.
+/// any frame is decoded or any paid call is made — including a base model Bedrock no longer
+/// fine-tunes (when the services carry a foundation model catalog and the run trains a model).
 /// </summary>
 public sealed class PrepareRunStep(StoryboardServices services)
 {
@@ -35,16 +37,26 @@ public sealed class PrepareRunStep(StoryboardServices services)
         var store = services.Store;
         var input = request.Input ?? throw new InvalidExecutionInputException("The execution input is empty. Start the run with {\"key\": \"uploads/<video>\"} (optionally \"configKey\" or \"config\").");
         var (videoKey, etag, version) = CheckInput(input);
+        var config = await LoadConfigAsync(input, cancellationToken).ConfigureAwait(false);
+        var datasetOnly = input.DatasetOnly ?? false;
+
+        // First, before anything is probed or paid for: a retired base model would waste the whole
+        // data preparation. A dataset-only run trains nothing, so it does not ask.
+        var baseModel = datasetOnly || services.FoundationModels is not { } catalog
+            ? null
+            : await BaseModelCheck.EnsureFineTunableAsync(catalog, ModelProfiles.Get(config.BaseModel), cancellationToken).ConfigureAwait(false);
 
         var info = await store.GetInfoAsync(videoKey, cancellationToken).ConfigureAwait(false)
             ?? throw new ObjectNotFoundException($"The video '{videoKey}' is not in bucket '{services.Bucket}'. Upload it there first (local runs: copy it into the output folder under that key).");
-
-        var config = await LoadConfigAsync(input, cancellationToken).ConfigureAwait(false);
         await CheckReferencesAsync(config, cancellationToken).ConfigureAwait(false);
 
         var runId = await DeriveRunIdAsync(videoKey, etag ?? version, config, cancellationToken).ConfigureAwait(false);
         var keys = new RunKeys(runId);
         var log = new StepLog(State, runId, services.Clock);
+        if (baseModel is not null)
+        {
+            log.Info($"base model {baseModel.ModelId} is {baseModel.LifecycleStatus} on {services.FoundationModels!.ServiceName} and supports {FoundationModelInfo.FineTuning} ({string.Join("+", baseModel.InputModalities)} to {string.Join("+", baseModel.OutputModalities)})");
+        }
 
         var location = await store.GetReadableLocationAsync(videoKey, ProbeValidity, cancellationToken).ConfigureAwait(false);
         var video = await services.Probe.ProbeWithinLimitsAsync(location, new VideoLimits(config.MaxVideoSeconds), cancellationToken).ConfigureAwait(false);
@@ -75,7 +87,7 @@ public sealed class PrepareRunStep(StoryboardServices services)
             ConfigKey: keys.ConfigKey,
             VideoKey: videoKey,
             Services: services.Name,
-            DatasetOnly: input.DatasetOnly ?? false,
+            DatasetOnly: datasetOnly,
             Review: config.ReviewGate,
             ReleaseThroughput: config.ReleaseThroughput,
             PollSeconds: services.PollSeconds,

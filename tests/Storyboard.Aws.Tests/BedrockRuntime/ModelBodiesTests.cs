@@ -62,4 +62,32 @@ public sealed class ModelBodiesTests
 
         Assert.Contains("blocked by content filters", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CanvasTextToImage_WhenBuilt_ShouldFollowTheDocumentedTextImageShape()
+    {
+        var body = ModelBodies.CanvasTextToImage("Tux waves from a sled", "blurry", new CanvasImageGenerationConfig(1024, 576, "standard", 6.5, 12, 2));
+
+        Assert.Equal(
+            """{"taskType":"TEXT_IMAGE","textToImageParams":{"text":"Tux waves from a sled","negativeText":"blurry"},"imageGenerationConfig":{"width":1024,"height":576,"quality":"standard","cfgScale":6.5,"seed":12,"numberOfImages":2}}""",
+            Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public void TitanEmbedding_WhenGivenAnImage_ShouldSendItAsBase64WithTheLength()
+    {
+        Assert.Equal(
+            """{"inputImage":"AQID","embeddingConfig":{"outputEmbeddingLength":256}}""",
+            Encoding.UTF8.GetString(ModelBodies.TitanEmbedding([1, 2, 3], null, 256)));
+    }
+
+    [Fact]
+    public void ReadNova_WhenOutputWasWithheld_ShouldExposeTheErrorField()
+    {
+        var response = ModelBodies.ReadNova(Encoding.UTF8.GetBytes(
+            """{"output":{"message":{"role":"assistant","content":[]}},"stopReason":"end_turn","error":"The generated text has been blocked by our content filters.","usage":{"inputTokens":1300,"outputTokens":0,"totalTokens":1300}}"""));
+
+        Assert.Equal("The generated text has been blocked by our content filters.", response.Error);
+        Assert.Equal(string.Empty, response.Text);
+    }
 }

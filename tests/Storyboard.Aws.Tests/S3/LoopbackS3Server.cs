@@ -22,8 +22,10 @@ namespace Storyboard.Aws.Tests.S3;
 internal sealed partial class LoopbackS3Server : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (byte[] Data, DateTimeOffset Modified)> _objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Data, DateTimeOffset Modified, string Version)> _objects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, byte[]>> _uploads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _contentTypes = new(StringComparer.Ordinal);
+    private int _versions;
 
     private LoopbackS3Server(WebApplication app) => _app = app;
 
@@ -35,6 +37,17 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
 
     /// <summary>The x-amz-tagging header each PutObject or CreateMultipartUpload carried, by key.</summary>
     public ConcurrentDictionary<string, string> Tagging { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, the only bucket that exists: requests for any other get 404 NoSuchBucket.</summary>
+    public string? ExistingBucket { get; set; }
+
+    /// <summary>When set, every request gets 403 AccessDenied.</summary>
+    public bool DenyAccess { get; set; }
+
+    /// <summary>Like a versioned bucket: every write gets a new version id (x-amz-version-id).</summary>
+    public bool Versioning { get; set; }
+
+    public IReadOnlyDictionary<string, string> ContentTypes => _contentTypes.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
 
     /// <summary>When set, the next UploadPart with this number fails with 500 (to test abort).</summary>
     public int? FailPartNumber { get; set; }
@@ -78,6 +91,19 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
             Tagging[key] = tagging.ToString();
         }
 
+        if (DenyAccess || (ExistingBucket is not null && segments[0] != ExistingBucket))
+        {
+            response.StatusCode = DenyAccess ? 403 : 404;
+            if (context.Request.Method != "HEAD")
+            {
+                await WriteXmlAsync(response, DenyAccess
+                    ? "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+                    : $"<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>{SecurityElement.Escape(segments[0])}</BucketName></Error>");
+            }
+
+            return;
+        }
+
         switch (context.Request.Method)
         {
             case "GET" when key.Length == 0 && query["list-type"] == "2":
@@ -99,19 +125,23 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
                 return;
             case "PUT":
                 var objectData = await ReadBodyAsync(context.Request);
-                _objects[key] = (objectData, DateTimeOffset.UtcNow);
+                _objects[key] = (objectData, DateTimeOffset.UtcNow, NextVersion());
+                _contentTypes[key] = context.Request.ContentType ?? string.Empty;
                 response.Headers.ETag = ETag(objectData);
+                AddVersion(response, key);
                 return;
             case "POST" when query.ContainsKey("uploads"):
                 var uploadId = Guid.NewGuid().ToString("N");
                 _uploads[uploadId] = new ConcurrentDictionary<int, byte[]>();
+                _contentTypes[key] = context.Request.ContentType ?? string.Empty;
                 await WriteXmlAsync(response, $"<InitiateMultipartUploadResult><Bucket>{segments[0]}</Bucket><Key>{SecurityElement.Escape(key)}</Key><UploadId>{uploadId}</UploadId></InitiateMultipartUploadResult>");
                 return;
             case "POST" when query.ContainsKey("uploadId"):
                 var parts = _uploads[query["uploadId"]!];
                 var completion = Encoding.UTF8.GetString(await ReadBodyAsync(context.Request));
                 var numbers = PartNumberPattern().Matches(completion).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-                _objects[key] = (numbers.SelectMany(n => parts[n]).ToArray(), DateTimeOffset.UtcNow);
+                _objects[key] = (numbers.SelectMany(n => parts[n]).ToArray(), DateTimeOffset.UtcNow, NextVersion());
+                AddVersion(response, key);
                 _uploads.TryRemove(query["uploadId"]!, out _);
                 await WriteXmlAsync(response, $"<CompleteMultipartUploadResult><Bucket>{segments[0]}</Bucket><Key>{SecurityElement.Escape(key)}</Key><ETag>\"multi\"</ETag></CompleteMultipartUploadResult>");
                 return;
@@ -139,6 +169,7 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
                 response.ContentLength = stored.Data.Length;
                 response.Headers.LastModified = stored.Modified.ToString("R", CultureInfo.InvariantCulture);
                 response.Headers.ETag = ETag(stored.Data);
+                AddVersion(response, key);
                 response.ContentType = "application/octet-stream";
                 if (context.Request.Method == "GET")
                 {
@@ -184,6 +215,16 @@ internal sealed partial class LoopbackS3Server : IAsyncDisposable
 
         xml.Append("</ListBucketResult>");
         await WriteXmlAsync(context.Response, xml.ToString());
+    }
+
+    private string NextVersion() => Versioning ? "v" + Interlocked.Increment(ref _versions).ToString(CultureInfo.InvariantCulture) : "null";
+
+    private void AddVersion(HttpResponse response, string key)
+    {
+        if (Versioning)
+        {
+            response.Headers["x-amz-version-id"] = _objects[key].Version;
+        }
     }
 
     /// <summary>Reads a body, undoing aws-chunked framing when the SDK streams with chunk signatures or trailers.</summary>

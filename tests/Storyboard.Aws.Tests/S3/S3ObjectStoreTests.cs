@@ -65,6 +65,19 @@ public sealed class S3ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateDefaultClient_WhenAwsEndpointUrlS3IsSet_ShouldTalkToThatEndpointWithTheGivenCredentials()
+    {
+        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_S3"] = _server.BaseUri.ToString() };
+        using var client = S3ObjectStore.CreateDefaultClient("eu-west-1", environment.GetValueOrDefault, new BasicAWSCredentials(Keys.AccessKeyId, Keys.SecretAccessKey));
+        var store = new S3ObjectStore(client, Bucket);
+
+        await store.WriteTextAsync("runs/r1/config.json", "{}");
+
+        Assert.Equal("{}", await store.ReadTextAsync("runs/r1/config.json"));
+        Assert.Contains(_server.Requests, r => r.StartsWith("PUT /storyboard-test/runs/r1/config.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OpenRead_WhenObjectIsAbsent_ShouldThrowObjectNotFound()
     {
         var store = new S3ObjectStore(_s3, Bucket);
