@@ -62,7 +62,16 @@ internal sealed class FakeRekognition
         ["Confidence"] = confidence,
     };
 
+    /// <summary>Kestrel serves concurrent requests (DetectFaces and DetectLabels go out together) on several threads.</summary>
     private ScriptedResponse Respond(RecordedRequest request)
+    {
+        lock (_handlers)
+        {
+            return RespondLocked(request);
+        }
+    }
+
+    private ScriptedResponse RespondLocked(RecordedRequest request)
     {
         var operation = (request.Header("X-Amz-Target") ?? string.Empty).Split('.').Last();
         var body = JsonDocument.Parse(request.Body.Length == 0 ? "{}"u8.ToArray() : request.Body).RootElement.Clone();
