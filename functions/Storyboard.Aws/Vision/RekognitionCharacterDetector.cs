@@ -121,7 +121,8 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         var instances = await (labelsTask ?? DetectInstancesAsync(image, cancellationToken)).ConfigureAwait(false);
         var found = new List<CharacterDetection>();
         var claimed = new HashSet<Instance>();
-        foreach (var (face, character, similarity) in await SearchFacesAsync(frame, faces, index, cancellationToken).ConfigureAwait(false))
+        var (matched, unmatched) = await SearchFacesAsync(frame, faces, index, cancellationToken).ConfigureAwait(false);
+        foreach (var (face, character, similarity) in matched)
         {
             var owner = instances
                 .Where(i => !claimed.Contains(i) && Containment(face, i.Box) >= FaceInInstance)
@@ -139,7 +140,7 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         if (byAppearance)
         {
             var named = found.Select(d => d.Character).ToHashSet(StringComparer.Ordinal);
-            found.AddRange(NameByAppearance(frame, instances.Where(i => !claimed.Contains(i)), index, named));
+            found.AddRange(NameByAppearance(frame, instances.Where(i => !claimed.Contains(i)), unmatched, index, named));
         }
 
         return found;
@@ -194,11 +195,13 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         return kept;
     }
 
-    /// <summary>One search per face, each on its own crop; faces that match no current reference are dropped.</summary>
-    private async Task<List<(RelativeBox Face, string Character, double Similarity)>> SearchFacesAsync(
+    /// <summary>One search per face, each on its own crop.</summary>
+    /// <returns>Faces that matched a current reference, best first; and faces that were searched and matched none.</returns>
+    private async Task<(List<(RelativeBox Face, string Character, double Similarity)> Matched, List<RelativeBox> Unmatched)> SearchFacesAsync(
         RgbImage frame, List<RelativeBox> faces, RekognitionCharacterReferenceIndex index, CancellationToken cancellationToken)
     {
         var matches = new List<(RelativeBox Face, string Character, double Similarity)>();
+        var unmatched = new List<RelativeBox>();
         foreach (var face in faces)
         {
             if (FaceCrop.For(face, frame.Width, frame.Height, _options.FaceCropMargin) is not { } crop)
@@ -239,9 +242,13 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
             {
                 matches.Add((face, character, best.Similarity ?? 0));
             }
+            else
+            {
+                unmatched.Add(face);
+            }
         }
 
-        return [.. matches.OrderByDescending(m => m.Similarity)];
+        return ([.. matches.OrderByDescending(m => m.Similarity)], unmatched);
     }
 
     /// <summary>
@@ -249,8 +256,11 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
     /// counts); it is named when its best character reaches the threshold and leads the runner-up
     /// by the margin. A character appears once per frame: one already found by its face is not
     /// given to another instance, and of two instances that fit the same character the closer wins.
+    /// An instance whose face was searched and matched nobody is not one of the characters whose
+    /// faces are indexed (the search would have found them), so only characters known to have no
+    /// indexed face remain candidates for it.
     /// </summary>
-    private IEnumerable<CharacterDetection> NameByAppearance(RgbImage frame, IEnumerable<Instance> instances, RekognitionCharacterReferenceIndex index, HashSet<string> named)
+    private IEnumerable<CharacterDetection> NameByAppearance(RgbImage frame, IEnumerable<Instance> instances, List<RelativeBox> unmatchedFaces, RekognitionCharacterReferenceIndex index, HashSet<string> named)
     {
         var proposals = new List<(Instance Instance, string Character, double Score)>();
         foreach (var instance in instances)
@@ -260,11 +270,18 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
                 continue;
             }
 
+            var hasStrangerFace = unmatchedFaces.Exists(f => Containment(f, instance.Box) >= FaceInInstance);
             var ranked = index.Appearances
+                .Where(a => !hasStrangerFace || index.FacesByCharacter?.GetValueOrDefault(a.Character) == 0)
                 .GroupBy(a => a.Character, StringComparer.Ordinal)
                 .Select(g => (Character: g.Key, Score: g.Max(a => a.Histogram.Similarity(histogram))))
                 .OrderByDescending(x => x.Score)
                 .ToList();
+            if (ranked.Count == 0)
+            {
+                continue;
+            }
+
             var runnerUp = ranked.Count > 1 ? ranked[1].Score : 0;
             if (ranked[0].Score >= _options.MinAppearanceSimilarity && ranked[0].Score - runnerUp >= _options.AppearanceMargin)
             {

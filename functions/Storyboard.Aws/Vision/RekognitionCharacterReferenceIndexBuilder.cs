@@ -116,7 +116,7 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
         if (decoder is null)
         {
             // Rekognition reads JPEG itself; without a decoder here the reference only lacks colours.
-            return new PreparedReference(reference, faceId, null, reference.Content.ToArray());
+            return new PreparedReference(reference, faceId, null, null);
         }
 
         RgbaImage decoded;
@@ -129,7 +129,7 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
             throw new InvalidReferenceImageException(reference.Character, reference.FileName, ex.Message, ex);
         }
 
-        return new PreparedReference(reference, faceId, AppearanceHistogram.FromReference(decoded), RekognitionImages.EncodeWithin(RekognitionImages.Flatten(decoded)));
+        return new PreparedReference(reference, faceId, AppearanceHistogram.FromReference(decoded), decoded);
     }
 
     private async Task EnsureCollectionAsync(CancellationToken cancellationToken)
@@ -256,7 +256,7 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
         {
             Interlocked.Increment(ref _index);
             response = await _rekognition.IndexFacesAsync(
-                new IndexFacesRequest(_options.CollectionId, Image.FromBytes(reference.Bytes), reference.FaceId, [FaceAttributes.Default], MaxFaces: 1, QualityFilter: _options.ReferenceQualityFilter),
+                new IndexFacesRequest(_options.CollectionId, Image.FromBytes(reference.BytesToIndex()), reference.FaceId, [FaceAttributes.Default], MaxFaces: 1, QualityFilter: _options.ReferenceQualityFilter),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidRekognitionImageException ex)
@@ -283,5 +283,10 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
         return count;
     }
 
-    private sealed record PreparedReference(CharacterReferenceImage Reference, string FaceId, AppearanceHistogram? Appearance, byte[] Bytes);
+    /// <param name="Decoded">Null when no decoder here reads the format; Rekognition then gets the file as it is.</param>
+    private sealed record PreparedReference(CharacterReferenceImage Reference, string FaceId, AppearanceHistogram? Appearance, RgbaImage? Decoded)
+    {
+        /// <summary>Encoded only when IndexFaces needs it: most builds find every reference already indexed.</summary>
+        public byte[] BytesToIndex() => Decoded is null ? Reference.Content.ToArray() : RekognitionImages.EncodeWithin(RekognitionImages.Flatten(Decoded));
+    }
 }

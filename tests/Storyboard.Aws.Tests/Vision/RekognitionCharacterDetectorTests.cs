@@ -187,6 +187,26 @@ public sealed class RekognitionCharacterDetectorTests(LoopbackServerFixture fixt
         Assert.Equal(0, fake.Count("SearchFacesByImage"));
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task DetectAsync_WhenAnInstancesFaceMatchedNobody_ShouldNameItByColourOnlyAsACharacterWithoutIndexedFaces(bool tuxHasIndexedFace, bool expectTux)
+    {
+        var fake = Attach(new FakeRekognition { FindsFace = _ => tuxHasIndexedFace });
+        var index = await new RekognitionCharacterReferenceIndexBuilder(Rekognition(), new RekognitionVisionOptions("characters")).BuildAsync([VisionFixtures.Tux()], CancellationToken.None);
+        fake.Calls.Clear();
+        fake.On("DetectFaces", _ => FakeRekognition.Json(new JsonObject { ["FaceDetails"] = new JsonArray(Face(TuxFace)) }));
+        fake.On("DetectLabels", _ => Labels(Label("Penguin", 91.0, [Instance(TuxBody, 90.0)], parents: ["Animal"])));
+        fake.On("SearchFacesByImage", _ => FakeRekognition.Json(new JsonObject { ["SearchedFaceBoundingBox"] = FakeRekognition.Box(0.25, 0.25, 0.5, 0.5), ["FaceMatches"] = new JsonArray() }));
+
+        var frame = VisionFixtures.Frame(W, H, (VisionFixtures.Sprite(VisionFixtures.TuxBody, VisionFixtures.TuxBelly), 100, 110));
+
+        var found = await Detector(new RekognitionVisionOptions("characters")).DetectAsync(frame, index, CancellationToken.None);
+
+        Assert.Equal(expectTux ? ["Tux"] : [], found.Select(d => d.Character));
+        Assert.Equal(tuxHasIndexedFace ? 1 : 0, fake.Count("SearchFacesByImage"));
+    }
+
     [Fact]
     public async Task DetectAsync_WhenTwoInstancesLookLikeTheSameCharacter_ShouldNameOnlyTheCloserOne()
     {

@@ -36,6 +36,37 @@ public sealed class RekognitionCharacterReferenceIndexBuilderTests(LoopbackServe
     }
 
     [Fact]
+    public async Task BuildAsync_WhenAReferenceIsOverFiveMegabytes_ShouldIndexAHalvedCopyWithinTheLimit()
+    {
+        var fake = Attach(new FakeRekognition());
+        var random = new Random(7);
+        var noise = new byte[1400 * 1300 * 3];
+        random.NextBytes(noise);
+        var big = new CharacterReferenceImage("Tux", "characters/Tux/poster.png", PngEncoder.Encode(new RgbImage(1400, 1300, noise)));
+        Assert.True(big.Content.Length > Storyboard.Aws.Rekognition.RekognitionClient.MaxImageBytes);
+
+        await Builder().BuildAsync([big], CancellationToken.None);
+
+        var sent = FakeRekognition.ImageBytes(Assert.Single(fake.Bodies("IndexFaces")));
+        Assert.True(sent.Length <= Storyboard.Aws.Rekognition.RekognitionClient.MaxImageBytes);
+        var decoded = PngDecoder.Decode(sent);
+        Assert.Equal((700, 650), (decoded.Width, decoded.Height));
+    }
+
+    [Fact]
+    public async Task BuildAsync_WhenASpriteIsSmallerThanRekognitionAccepts_ShouldPadItToEightyPixels()
+    {
+        var fake = Attach(new FakeRekognition());
+
+        await Builder().BuildAsync([VisionFixtures.Reference("Tux", "tiny.png", VisionFixtures.Sprite(VisionFixtures.TuxBody, VisionFixtures.TuxBelly, 40, 60))], CancellationToken.None);
+
+        var decoded = PngDecoder.Decode(FakeRekognition.ImageBytes(Assert.Single(fake.Bodies("IndexFaces"))));
+        Assert.Equal((80, 80), (decoded.Width, decoded.Height));
+        var centre = ((40 * 80) + 40) * 4;
+        Assert.Equal(VisionFixtures.TuxBelly, (decoded.Pixels[centre], decoded.Pixels[centre + 1], decoded.Pixels[centre + 2]));
+    }
+
+    [Fact]
     public async Task BuildAsync_WhenAnotherWorkerCreatesTheCollectionFirst_ShouldCarryOn()
     {
         var fake = Attach(new FakeRekognition());
