@@ -104,8 +104,9 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         var image = Image.FromBytes(RekognitionImages.EncodeWithin(frame));
         var facesTask = index.MayHaveFaces ? DetectFacesAsync(image, cancellationToken) : Task.FromResult(new List<RelativeBox>());
 
-        // Labels are needed for the boxes of matched faces and for appearance matching; when only
-        // faces can name a character, they wait for DetectFaces, and are skipped when it finds none.
+        // Labels are needed for the boxes of matched faces and for appearance matching. When only
+        // faces can name a character, they wait until a face has matched, so frames without a
+        // known face cost one call (DetectFaces) plus one per face searched.
         Task<List<Instance>>? labelsTask = byAppearance ? DetectInstancesAsync(image, cancellationToken) : null;
         if (labelsTask is not null)
         {
@@ -113,7 +114,8 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         }
 
         var faces = await facesTask.ConfigureAwait(false);
-        if (labelsTask is null && faces.Count == 0)
+        var (matched, unmatched) = await SearchFacesAsync(frame, faces, index, cancellationToken).ConfigureAwait(false);
+        if (labelsTask is null && matched.Count == 0)
         {
             return [];
         }
@@ -121,7 +123,6 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
         var instances = await (labelsTask ?? DetectInstancesAsync(image, cancellationToken)).ConfigureAwait(false);
         var found = new List<CharacterDetection>();
         var claimed = new HashSet<Instance>();
-        var (matched, unmatched) = await SearchFacesAsync(frame, faces, index, cancellationToken).ConfigureAwait(false);
         foreach (var (face, character, similarity) in matched)
         {
             var owner = instances

@@ -107,6 +107,18 @@ public sealed class RekognitionCharacterDetectorTests(LoopbackServerFixture fixt
     }
 
     [Fact]
+    public async Task DetectAsync_WhenNoFaceMatchesAndAppearanceIsOff_ShouldNotPayForLabels()
+    {
+        var (fake, index, frame) = await TwoCharactersAsync();
+        fake.On("DetectFaces", _ => FakeRekognition.Json(new JsonObject { ["FaceDetails"] = new JsonArray(Face(TuxFace)) }));
+        fake.On("SearchFacesByImage", _ => FakeRekognition.Json(new JsonObject { ["SearchedFaceBoundingBox"] = FakeRekognition.Box(0.25, 0.25, 0.5, 0.5), ["FaceMatches"] = new JsonArray() }));
+
+        Assert.Empty(await Detector(Options with { MatchByAppearance = false }).DetectAsync(frame, index, CancellationToken.None));
+
+        Assert.Equal(["DetectFaces", "SearchFacesByImage"], fake.Operations);
+    }
+
+    [Fact]
     public async Task DetectAsync_WhenFacesAreTooUncertain_ShouldNotSearchThem()
     {
         var (fake, index, frame) = await TwoCharactersAsync();
