@@ -258,8 +258,8 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
     /// by the margin. A character appears once per frame: one already found by its face is not
     /// given to another instance, and of two instances that fit the same character the closer wins.
     /// An instance whose face was searched and matched nobody is not one of the characters whose
-    /// faces are indexed (the search would have found them), so only characters known to have no
-    /// indexed face remain candidates for it.
+    /// faces are indexed (the search would have found them), so only characters with no indexed
+    /// face remain candidates for it (all of them when the index could not count faces).
     /// </summary>
     private IEnumerable<CharacterDetection> NameByAppearance(RgbImage frame, IEnumerable<Instance> instances, List<RelativeBox> unmatchedFaces, RekognitionCharacterReferenceIndex index, HashSet<string> named)
     {
@@ -273,7 +273,7 @@ public sealed class RekognitionCharacterDetector : ICharacterDetector
 
             var hasStrangerFace = unmatchedFaces.Exists(f => Containment(f, instance.Box) >= FaceInInstance);
             var ranked = index.Appearances
-                .Where(a => !hasStrangerFace || index.FacesByCharacter?.GetValueOrDefault(a.Character) == 0)
+                .Where(a => !hasStrangerFace || index.FacesByCharacter is null || index.FacesByCharacter.GetValueOrDefault(a.Character) == 0)
                 .GroupBy(a => a.Character, StringComparer.Ordinal)
                 .Select(g => (Character: g.Key, Score: g.Max(a => a.Histogram.Similarity(histogram))))
                 .OrderByDescending(x => x.Score)

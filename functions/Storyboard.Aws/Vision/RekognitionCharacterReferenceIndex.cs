@@ -32,9 +32,9 @@ public sealed class RekognitionCharacterReferenceIndex : ICharacterReferenceInde
     public string CollectionId { get; }
 
     /// <summary>
-    /// Faces in the collection per character, after this build; null when the index was built
-    /// without looking at the collection (<see cref="RekognitionVisionOptions.ManageCollection"/> off).
-    /// A zero means Rekognition found no face in any of the character's references.
+    /// Faces of the current references in the collection per character, after this build; null
+    /// when the collection could not be read (read-only build without rekognition:ListFaces).
+    /// A zero means no face of the character is indexed (Rekognition found none in its references).
     /// </summary>
     public IReadOnlyDictionary<string, int>? FacesByCharacter { get; }
 

@@ -74,6 +74,10 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
             await EnsureCollectionAsync(cancellationToken).ConfigureAwait(false);
             facesByCharacter = await SynchroniseAsync(prepared, characters, faceless, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            facesByCharacter = await CountIndexedFacesAsync(characters, ids, cancellationToken).ConfigureAwait(false);
+        }
 
         var index = new RekognitionCharacterReferenceIndex(_options.CollectionId, characters, ids, facesByCharacter, appearances);
         var blind = index.CharactersWithoutFaces.Where(c => (!_options.MatchByAppearance || !appearances.Exists(a => a.Character == c))).ToList();
@@ -169,18 +173,10 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
     {
         var mine = characters.ToHashSet(StringComparer.Ordinal);
         var current = prepared.Select(p => p.FaceId).ToHashSet(StringComparer.Ordinal);
-        var existing = new List<Face>();
+        List<Face> existing;
         try
         {
-            string? token = null;
-            do
-            {
-                Interlocked.Increment(ref _list);
-                var page = await _rekognition.ListFacesAsync(new ListFacesRequest(_options.CollectionId, token, 1000), cancellationToken).ConfigureAwait(false);
-                existing.AddRange(page.Faces ?? []);
-                token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-            }
-            while (token is not null);
+            existing = await ListFacesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (RekognitionErrors.Explain(ex, _options.CollectionId) is { } explained)
         {
@@ -228,6 +224,49 @@ public sealed class RekognitionCharacterReferenceIndexBuilder : ICharacterRefere
             }
         }
 
+        return faces;
+    }
+
+    /// <returns>Faces of the current references per character; null when this role may not list faces.</returns>
+    private async Task<Dictionary<string, int>?> CountIndexedFacesAsync(List<string> characters, HashSet<string> current, CancellationToken cancellationToken)
+    {
+        List<Face> existing;
+        try
+        {
+            existing = await ListFacesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == RekognitionErrors.AccessDenied)
+        {
+            // Read-only builds run where the role may only search: knowing the counts only saves
+            // calls, so without them every frame is searched as if each character had faces.
+            return null;
+        }
+        catch (AwsServiceException ex) when (RekognitionErrors.Explain(ex, _options.CollectionId) is { } explained)
+        {
+            throw explained;
+        }
+
+        var faces = characters.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
+        foreach (var face in existing.Where(f => current.Contains(f.ExternalImageId ?? string.Empty)))
+        {
+            faces[ReferenceFaceIds.CharacterOf(face.ExternalImageId)!]++;
+        }
+
+        return faces;
+    }
+
+    private async Task<List<Face>> ListFacesAsync(CancellationToken cancellationToken)
+    {
+        var faces = new List<Face>();
+        string? token = null;
+        do
+        {
+            Interlocked.Increment(ref _list);
+            var page = await _rekognition.ListFacesAsync(new ListFacesRequest(_options.CollectionId, token, 1000), cancellationToken).ConfigureAwait(false);
+            faces.AddRange(page.Faces ?? []);
+            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (token is not null);
         return faces;
     }
 

@@ -40,9 +40,10 @@ public sealed partial record RekognitionVisionOptions(string CollectionId)
     /// <summary>
     /// True: building the index makes sure the collection exists and holds exactly the current
     /// references' faces (needs rekognition:DescribeCollection, ListFaces, IndexFaces, DeleteFaces,
-    /// and CreateCollection when the collection may be missing). False: the index is built from the
-    /// references alone, with no Rekognition call, trusting an earlier build (e.g. PrepareCharacters)
-    /// to have indexed them; searches then only need rekognition:SearchFacesByImage.
+    /// and CreateCollection when the collection may be missing). False: read-only, trusting an
+    /// earlier build (e.g. PrepareCharacters) to have indexed them: one ListFaces walk learns which
+    /// characters have faces; without rekognition:ListFaces the index goes on not knowing (every
+    /// frame then pays for DetectFaces), so searching needs only rekognition:SearchFacesByImage.
     /// </summary>
     public bool ManageCollection { get; init; } = true;
 

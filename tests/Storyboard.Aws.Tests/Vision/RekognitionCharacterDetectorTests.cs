@@ -309,7 +309,10 @@ public sealed class RekognitionCharacterDetectorTests(LoopbackServerFixture fixt
     private async Task<(FakeRekognition Fake, ICharacterReferenceIndex Index, RgbImage Frame)> TwoCharactersAsync()
     {
         var fake = Attach(new FakeRekognition());
+        fake.Faces.Add(("3f1e2d4c-0000-4000-8000-00000000000a", "3f1e2d4c-0000-4000-8000-0000000000aa", VisionFixtures.FaceId(VisionFixtures.Tux())));
+        fake.Faces.Add(("3f1e2d4c-0000-4000-8000-00000000000b", "3f1e2d4c-0000-4000-8000-0000000000bb", VisionFixtures.FaceId(VisionFixtures.Gnu())));
         var index = await new RekognitionCharacterReferenceIndexBuilder(Rekognition(), Options).BuildAsync([VisionFixtures.Tux(), VisionFixtures.Gnu()], CancellationToken.None);
+        fake.Calls.Clear();
         return (fake, index, Frame());
     }
 

@@ -218,14 +218,30 @@ public sealed class RekognitionCharacterReferenceIndexBuilderTests(LoopbackServe
     }
 
     [Fact]
-    public async Task BuildAsync_WhenTheCollectionIsNotManaged_ShouldCallNothing()
+    public async Task BuildAsync_WhenReadOnly_ShouldOnlyListFacesAndCountThoseOfCurrentReferences()
     {
         var fake = Attach(new FakeRekognition());
+        var tux = VisionFixtures.Tux();
+        fake.Faces.Add(("face-tux", "image-1", VisionFixtures.FaceId(tux)));
+        fake.Faces.Add(("face-old", "image-2", VisionFixtures.FaceId(VisionFixtures.Reference("Gnu", "old.png", VisionFixtures.Sprite(VisionFixtures.GnuHorns, VisionFixtures.GnuBody)))));
 
-        var index = Assert.IsType<RekognitionCharacterReferenceIndex>(await new RekognitionCharacterReferenceIndexBuilder(
-            new TestClients(fixture.Server).Clients.Rekognition, Options with { ManageCollection = false }).BuildAsync([VisionFixtures.Tux()], CancellationToken.None));
+        var index = Assert.IsType<RekognitionCharacterReferenceIndex>(await ReadOnlyBuilder().BuildAsync([tux, VisionFixtures.Gnu()], CancellationToken.None));
 
-        Assert.Empty(fake.Calls);
+        Assert.Equal(["ListFaces"], fake.Operations);
+        Assert.Equal(1, index.FacesByCharacter!["Tux"]);
+        Assert.Equal(["Gnu"], index.CharactersWithoutFaces);
+        Assert.Equal(2, fake.Faces.Count);
+    }
+
+    [Fact]
+    public async Task BuildAsync_WhenReadOnlyAndTheRoleMayNotListFaces_ShouldGoOnWithoutCounts()
+    {
+        var fake = Attach(new FakeRekognition());
+        fake.On("ListFaces", _ => ScriptedResponse.Error(400, "AccessDeniedException", "User is not authorized to perform: rekognition:ListFaces"));
+
+        var index = Assert.IsType<RekognitionCharacterReferenceIndex>(await ReadOnlyBuilder().BuildAsync([VisionFixtures.Tux()], CancellationToken.None));
+
+        Assert.Equal(["ListFaces"], fake.Operations);
         Assert.Null(index.FacesByCharacter);
         Assert.True(index.MayHaveFaces);
     }
@@ -245,6 +261,8 @@ public sealed class RekognitionCharacterReferenceIndexBuilderTests(LoopbackServe
     }
 
     private RekognitionCharacterReferenceIndexBuilder Builder() => new(new TestClients(fixture.Server).Clients.Rekognition, Options);
+
+    private RekognitionCharacterReferenceIndexBuilder ReadOnlyBuilder() => new(new TestClients(fixture.Server).Clients.Rekognition, Options with { ManageCollection = false });
 
     private FakeRekognition Attach(FakeRekognition fake)
     {
