@@ -220,6 +220,24 @@ public sealed class RekognitionCharacterDetectorTests(LoopbackServerFixture fixt
     }
 
     [Fact]
+    public async Task DetectAsync_WhenFaceCountsAreUnknownAndAFaceMatchedNobody_ShouldStillNameItsInstanceByColour()
+    {
+        var fake = Attach(new FakeRekognition());
+        fake.On("ListFaces", _ => ScriptedResponse.Error(400, "AccessDeniedException", "User is not authorized to perform: rekognition:ListFaces"));
+        var index = await new RekognitionCharacterReferenceIndexBuilder(Rekognition(), Options).BuildAsync([VisionFixtures.Tux(), VisionFixtures.Gnu()], CancellationToken.None);
+        fake.Calls.Clear();
+        fake.On("DetectFaces", _ => FakeRekognition.Json(new JsonObject { ["FaceDetails"] = new JsonArray(Face(TuxFace)) }));
+        fake.On("DetectLabels", _ => Labels(Label("Penguin", 91.0, [Instance(TuxBody, 90.0)], parents: ["Animal"])));
+        fake.On("SearchFacesByImage", _ => FakeRekognition.Json(new JsonObject { ["SearchedFaceBoundingBox"] = FakeRekognition.Box(0.25, 0.25, 0.5, 0.5), ["FaceMatches"] = new JsonArray() }));
+        var frame = VisionFixtures.Frame(W, H, (VisionFixtures.Sprite(VisionFixtures.TuxBody, VisionFixtures.TuxBelly), 100, 110));
+
+        var found = await Detector().DetectAsync(frame, index, CancellationToken.None);
+
+        Assert.Equal(["Tux"], found.Select(d => d.Character));
+        Assert.Equal(1, fake.Count("SearchFacesByImage"));
+    }
+
+    [Fact]
     public async Task DetectAsync_WhenTwoInstancesLookLikeTheSameCharacter_ShouldNameOnlyTheCloserOne()
     {
         var (fake, index, _) = await TwoCharactersAsync();
