@@ -9,6 +9,12 @@ public static class FunctionEnvironment
     public const string Bucket = "STORYBOARD_BUCKET";
     public const string CollectionId = "STORYBOARD_COLLECTION_ID";
 
+    /// <summary>
+    /// <c>true</c> only for steps with <see cref="StepAccess.IndexCharacterFaces"/>: they create,
+    /// index and tidy the collection; every other step only reads it.
+    /// </summary>
+    public const string ManageCollection = "STORYBOARD_MANAGE_COLLECTION";
+
     /// <summary><c>aws</c> on Lambda; the local runner uses <c>local</c>.</summary>
     public const string Services = "STORYBOARD_SERVICES";
 

@@ -77,7 +77,9 @@ internal static class StepPermissions
 
         if (access.HasFlag(StepAccess.SearchCharacterFaces))
         {
-            yield return Statement("SearchCharacterFaces", ["rekognition:SearchFacesByImage"], resources.CollectionArn);
+            // ListFaces: a cold DetectCharacters counts each character's indexed faces, so frames of
+            // characters without any are not sent to DetectFaces for nothing.
+            yield return Statement("SearchCharacterFaces", ["rekognition:SearchFacesByImage", "rekognition:ListFaces"], resources.CollectionArn);
 
             // DetectFaces and DetectLabels act on an image, not on a Rekognition resource: "*" is the only resource they accept.
             yield return Statement("DetectInImages", ["rekognition:DetectFaces", "rekognition:DetectLabels"], "*");

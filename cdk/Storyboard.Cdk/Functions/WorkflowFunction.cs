@@ -55,6 +55,11 @@ public sealed class WorkflowFunction : Construct
             [FunctionEnvironment.FfmpegPath] = FfmpegLayer.FfmpegPath,
             [FunctionEnvironment.FfprobePath] = FfmpegLayer.FfprobePath,
         };
+        if (step.Access.HasFlag(StepAccess.IndexCharacterFaces))
+        {
+            environment[FunctionEnvironment.ManageCollection] = "true";
+        }
+
         if (step.Access.HasFlag(StepAccess.TagFrames))
         {
             environment[FunctionEnvironment.FrameTagHint] = $"{RunLayout.FrameTagKey}={RunLayout.FrameTagValue}";

@@ -15,7 +15,7 @@ public static class WorkflowSteps
         new("PrepareCharacters", 1024, 840, 1024, StepAccess.ReadCharacters | StepAccess.IndexCharacterFaces),
         new("ExtractFrames", 3008, 840, 10240, StepAccess.ReadUploads | StepAccess.TagFrames),
         new("FilterFrames", 2048, 840, 4096, StepAccess.None),
-        new("DetectCharacters", 1024, 840, 1024, StepAccess.SearchCharacterFaces),
+        new("DetectCharacters", 1024, 840, 1024, StepAccess.ReadCharacters | StepAccess.SearchCharacterFaces),
         new("CropCharacters", 2048, 840, 4096, StepAccess.None),
         new("EmbedCrops", 1024, 840, 1024, StepAccess.InvokeEmbeddingModel),
         new("SelectCrops", 2048, 840, 1024, StepAccess.None),

@@ -29,7 +29,7 @@ public static class RedriveCommand
                     metadata.GetValueOrDefault(LocalRuns.StateMachineKey) ?? record.StateMachineName);
                 // A workflow run is redriven with the workflow's own handlers; anything else as exec ran it.
                 var result = metadata.GetValueOrDefault(WorkflowRun.WorkflowKey) == WorkflowRun.WorkflowName
-                    ? await WorkflowRun.Create(folder, LocalRuns.TimeScale(metadata), new RunProgress(error)).RedriveAsync(runId, cancellationToken)
+                    ? await WorkflowRun.Create(folder, LocalRuns.TimeScale(metadata), new RunProgress(error), HybridSettings.ReadFrom(metadata)).RedriveAsync(runId, cancellationToken)
                     : await LocalRuns.Executor(folder, LocalRuns.TimeScale(metadata), mocks).RedriveExecutionAsync(runId, cancellationToken);
                 return LocalRuns.Print(result, parse.InvocationConfiguration.Output, error, folder);
             }

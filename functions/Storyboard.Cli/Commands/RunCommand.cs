@@ -9,7 +9,10 @@ using Storyboard.Core.Runs;
 
 namespace Storyboard.Cli.Commands;
 
-/// <summary><c>storyboard run VIDEO</c>: the main job — the whole workflow on one machine, with offline stand-ins.</summary>
+/// <summary>
+/// <c>storyboard run VIDEO</c>: the main job — the whole workflow on one machine, with the offline
+/// stand-ins or (<c>--services aws</c>) the real AWS services and the caller's credentials.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -17,13 +20,16 @@ public static class RunCommand
         var video = new Argument<FileInfo>("video") { Description = "The video to learn the characters from." };
         var characters = new Option<DirectoryInfo?>("--characters") { Description = "Reference images, one folder per character (characters/<Name>/*.png|jpg). Default: 'characters' beside the video." };
         var config = new Option<FileInfo?>("--config") { Description = "Run config (JSON); omitted settings take their defaults." };
-        var services = new Option<string>("--services") { Description = "local (offline stand-ins) or aws (Rekognition and Bedrock with your credentials).", DefaultValueFactory = _ => "local" };
+        var services = new Option<string>("--services") { Description = "local (offline stand-ins) or aws (Rekognition and Bedrock with your credentials; paid).", DefaultValueFactory = _ => "local" };
+        var bucket = new Option<string?>("--bucket") { Description = "aws: a bucket you own (e.g. the stack's BucketName output) where the dataset is copied for Bedrock to fine-tune from. Not needed with --dataset-only. Default: STORYBOARD_BUCKET." };
+        var collection = new Option<string?>("--collection") { Description = $"aws: the Rekognition collection the reference faces are indexed in; created when missing. Default: STORYBOARD_COLLECTION_ID, else '{HybridSettings.DefaultCollectionId}'." };
+        var roleArn = new Option<string?>("--role-arn") { Description = "aws: the role Bedrock assumes to read the bucket (the stack's CustomizationRoleArn output). Not needed with --dataset-only. Default: STORYBOARD_CUSTOMIZATION_ROLE_ARN." };
         var outDirectory = new Option<DirectoryInfo>("--out") { Description = "The output folder; it plays the bucket (runs/<runId>/ lands here).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var datasetOnly = new Option<bool>("--dataset-only") { Description = "Stop after BuildDataset: no fine-tuning, no throughput, no storyboard." };
         var timeScale = new Option<double>("--time-scale") { Description = "Multiplies Wait states and Retry intervals.", DefaultValueFactory = _ => 1.0 };
         var command = new Command("run", "Run the Storyboard workflow on a video: frames, characters, crops, captions, dataset, model and storyboard.")
         {
-            video, characters, config, services, outDirectory, datasetOnly, timeScale,
+            video, characters, config, services, bucket, collection, roleArn, outDirectory, datasetOnly, timeScale,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,10 +42,27 @@ public static class RunCommand
                 return 2;
             }
 
-            if (!string.Equals(parse.GetValue(services), "local", StringComparison.OrdinalIgnoreCase))
+            var servicesName = parse.GetValue(services)?.Trim().ToLowerInvariant();
+            if (servicesName is not ("local" or "aws"))
             {
-                error.WriteLine("Only --services local runs on this machine today; AWS mode runs the deployed stack (see the README's 'Deploying to AWS').");
+                error.WriteLine($"--services is '{parse.GetValue(services)}'; use local (offline stand-ins) or aws (the real services, paid).");
                 return 2;
+            }
+
+            HybridSettings? hybrid = null;
+            if (servicesName == "aws")
+            {
+                hybrid = await HybridPreflight.CheckAsync(
+                    parse.GetValue(bucket) ?? Environment.GetEnvironmentVariable("STORYBOARD_BUCKET"),
+                    parse.GetValue(collection) ?? Environment.GetEnvironmentVariable("STORYBOARD_COLLECTION_ID"),
+                    parse.GetValue(roleArn) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOMIZATION_ROLE_ARN"),
+                    parse.GetValue(datasetOnly),
+                    error,
+                    cancellationToken);
+                if (hybrid is null)
+                {
+                    return 2;
+                }
             }
 
             var referenceFolder = parse.GetValue(characters) ?? new DirectoryInfo(Path.Combine(file.DirectoryName!, "characters"));
@@ -68,12 +91,15 @@ public static class RunCommand
             var progress = new RunProgress(error);
             try
             {
-                var run = WorkflowRun.Create(folder, scale, progress);
+                var run = WorkflowRun.Create(folder, scale, progress, hybrid);
                 var videoKey = await RunInputs.UploadVideoAsync(run.Services.Store, file, cancellationToken);
                 var referenceCount = await RunInputs.SyncCharactersAsync(run.Services.Store, referenceFolder, cancellationToken);
                 var input = RunInputs.ExecutionInput(run.Services.Bucket, videoKey, configJson, parse.GetValue(datasetOnly));
                 var runId = await run.RunIdAsync(input, videoKey, cancellationToken);
-                error.WriteLine($"run {runId}: {file.Name}, {referenceCount} reference image(s), services local (offline stand-ins), output {folder}");
+                var described = hybrid is null
+                    ? "services local (offline stand-ins)"
+                    : $"services aws (Rekognition collection {hybrid.CollectionId}, {run.Services.Embedder.Service}, {run.Services.Captioner.Service}{(hybrid.Bucket is null ? string.Empty : $", dataset copied to s3://{hybrid.Bucket}/")})";
+                error.WriteLine($"run {runId}: {file.Name}, {referenceCount} reference image(s), {described}, output {folder}");
 
                 var result = await run.StartAsync(input, runId, scale, cancellationToken);
                 var exit = LocalRuns.Print(result, output, error, folder);
@@ -83,7 +109,7 @@ public static class RunCommand
                     : $"error:   {ErrorRecordPath(folder, layout)} ({(File.Exists(Path.Combine(folder, layout.ErrorKey)) ? $"fix the cause, then: storyboard redrive {runId} --out {folder}" : "the input was rejected before the run started: fix it and run again")})");
                 return exit;
             }
-            catch (Exception e) when (e is InvalidDefinitionException or MissingTaskHandlerException or IOException or UnauthorizedAccessException or Core.Storage.StoreNotWritableException or Core.Storage.InvalidObjectKeyException)
+            catch (Exception e) when (e is Aws.Http.AwsConfigurationException or InvalidDefinitionException or MissingTaskHandlerException or IOException or UnauthorizedAccessException or Core.Storage.StoreNotWritableException or Core.Storage.InvalidObjectKeyException)
             {
                 error.WriteLine($"{e.GetType().Name}: {e.Message}");
                 return 2;

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using Storyboard.Asl.Definition;
 using Storyboard.Asl.Execution;
 using Storyboard.Asl.History;
+using Storyboard.Aws;
+using Storyboard.Core.Runs;
+using Storyboard.Core.Storage;
 using Storyboard.Functions;
 using Storyboard.Functions.Composition;
 using Storyboard.Functions.Contracts;
@@ -15,18 +18,20 @@ using Storyboard.Storage;
 namespace Storyboard.Cli.Workflow;
 
 /// <summary>
-/// The composition root of a local run: the output folder plays the bucket, the offline
-/// stand-ins serve the AI services, and the executor runs the deployed workflow file.
+/// The composition root of a run on this machine: the output folder plays the bucket, the offline
+/// stand-ins (or, in a hybrid run, the real AWS services) serve the AI steps, and the executor
+/// runs the deployed workflow file.
 /// </summary>
 internal sealed class WorkflowRun
 {
     public const string WorkflowKey = "workflow";
     public const string WorkflowName = "storyboard";
 
-    private WorkflowRun(string outputFolder, StoryboardServices services, ModelServices model, LocalExecutor executor)
+    private WorkflowRun(string outputFolder, StoryboardServices services, ModelServices model, LocalExecutor executor, HybridSettings? hybrid)
     {
         OutputFolder = outputFolder;
         Services = services;
+        Hybrid = hybrid;
         Executor = executor;
         WorkflowHandlers.Register(executor.Handlers, services, model);
     }
@@ -37,18 +42,44 @@ internal sealed class WorkflowRun
 
     public LocalExecutor Executor { get; }
 
-    public static WorkflowRun Create(string outputFolder, double timeScale, RunProgress? progress)
+    /// <summary>Null when the offline stand-ins serve the run.</summary>
+    public HybridSettings? Hybrid { get; }
+
+    /// <param name="hybrid">Null for the offline stand-ins; otherwise the real services with the caller's credentials.</param>
+    /// <exception cref="Aws.Http.AwsConfigurationException">A hybrid run without a resolvable region.</exception>
+    public static WorkflowRun Create(string outputFolder, double timeScale, RunProgress? progress, HybridSettings? hybrid = null)
     {
         Directory.CreateDirectory(outputFolder);
-        var services = LocalServices.Create(outputFolder, LocalServices.DefaultBucket, Path.Combine(outputFolder, ".storyboard-scratch"));
-        var model = ModelServices.Offline(services.Store, ModelSettings.FromEnvironment(_ => null), services.Bucket);
+        var scratch = Path.Combine(outputFolder, ".storyboard-scratch");
+        StoryboardServices services;
+        ModelServices model;
+        if (hybrid is null)
+        {
+            services = LocalServices.Create(outputFolder, LocalServices.DefaultBucket, scratch);
+            model = ModelServices.Offline(services.Store, ModelSettings.FromEnvironment(_ => null), services.Bucket);
+        }
+        else
+        {
+            var clients = AwsClients.Create();
+            IObjectStore store = new LocalFolderObjectStore(outputFolder);
+            if (hybrid.Bucket is { } bucket)
+            {
+                // Only what Bedrock reads leaves the machine: the run's files, not the video or the frames.
+                store = new MirroredObjectStore(store, AwsComposition.BucketStore(new AwsSettings(bucket, hybrid.CollectionId), clients), key => key.StartsWith(RunLayout.RunsPrefix, StringComparison.Ordinal) && !RunLayout.IsFrameKey(key));
+            }
+
+            // One process runs every step, so it both maintains the collection and searches it.
+            services = AwsComposition.Create(new AwsSettings(hybrid.Bucket ?? LocalServices.DefaultBucket, hybrid.CollectionId) { ManageCollection = true }, clients, store, scratch);
+            model = AwsComposition.CreateModel(clients, store, new ModelSettings(hybrid.RoleArn ?? string.Empty, hybrid.ModelUnits));
+        }
+
         var executor = new LocalExecutor(new LocalExecutorOptions
         {
             Store = new LocalFolderObjectStore(outputFolder),
             TimeScale = timeScale,
             OnEvent = progress is null ? null : progress.OnEvent,
         });
-        return new WorkflowRun(outputFolder, services, model, executor);
+        return new WorkflowRun(outputFolder, services, model, executor, hybrid);
     }
 
     public static async Task<StateMachineDefinition> LoadDefinitionAsync(CancellationToken cancellationToken) =>
@@ -81,6 +112,7 @@ internal sealed class WorkflowRun
             [WorkflowKey] = WorkflowName,
             ["timeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
         };
+        Hybrid?.WriteTo(metadata);
         var result = await Executor.StartExecutionAsync(definition, new StartExecutionRequest(input, runId, metadata), cancellationToken).ConfigureAwait(false);
         await RecordIfFailedAsync(result, cancellationToken).ConfigureAwait(false);
         return result;

@@ -4,10 +4,13 @@ namespace Storyboard.Functions.Composition;
 /// The composition the parameterless handler constructors use: read once per process from
 /// environment variables, so a warm Lambda reuses its adapters and caches.
 /// <list type="bullet">
-/// <item><c>STORYBOARD_SERVICES</c>: <c>local</c> (default) or <c>aws</c>.</item>
+/// <item><c>STORYBOARD_SERVICES</c>: <c>local</c> (default) or <c>aws</c> (what the stack sets).</item>
 /// <item><c>STORYBOARD_OUTPUT</c>: the folder that plays the bucket (local).</item>
-/// <item><c>STORYBOARD_BUCKET</c>: the bucket name (default <c>storyboard-local</c>).</item>
+/// <item><c>STORYBOARD_BUCKET</c>: the bucket name (local default <c>storyboard-local</c>; required for aws).</item>
 /// <item><c>STORYBOARD_SCRATCH</c>: working space (default: the temp folder).</item>
+/// <item>aws only: <c>STORYBOARD_COLLECTION_ID</c> (required), <c>STORYBOARD_EMBEDDING_MODEL_ID</c>,
+/// <c>STORYBOARD_EMBEDDING_DIMENSIONS</c>, <c>STORYBOARD_CAPTION_MODEL_ID</c>, <c>STORYBOARD_FRAME_TAG</c>
+/// (see <see cref="AwsSettings"/>); credentials and region from the SDK's default chains.</item>
 /// </list>
 /// </summary>
 public static class ServicesFromEnvironment
@@ -32,8 +35,10 @@ public static class ServicesFromEnvironment
                 }
 
                 return LocalServices.Create(output, bucket, scratch);
-            case "aws":
-                throw new ServicesNotAvailableException("The aws services (S3, Rekognition, Bedrock) are not part of this build yet; set STORYBOARD_SERVICES=local for the offline stand-ins.");
+            case AwsComposition.Name:
+                var settings = AwsSettings.FromEnvironment(variables);
+                var clients = AwsComposition.ClientsFrom(variables);
+                return AwsComposition.Create(settings, clients, AwsComposition.BucketStore(settings, clients, variables), scratch);
             default:
                 throw new ServicesNotAvailableException($"STORYBOARD_SERVICES is '{services}'; use 'local' or 'aws'.");
         }

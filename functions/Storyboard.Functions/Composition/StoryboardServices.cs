@@ -36,4 +36,11 @@ public sealed record StoryboardServices(
     /// offline, where nothing is trained and there is nothing to ask.
     /// </summary>
     public IFoundationModelCatalog? FoundationModels { get; init; }
+
+    /// <summary>
+    /// The free local descriptor FilterFrames compares consecutive frames with: in AWS mode too,
+    /// so near-identical frames are dropped before they reach any paid API (the paid embedder is
+    /// for crops only).
+    /// </summary>
+    public IImageEmbedder FrameDescriptor { get; init; } = new Local.Vision.LocalImageDescriptor();
 }

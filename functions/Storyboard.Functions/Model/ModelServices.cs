@@ -1,6 +1,7 @@
 using Storyboard.Core.Customization;
 using Storyboard.Core.Rendering;
 using Storyboard.Core.Storage;
+using Storyboard.Functions.Composition;
 using Storyboard.Local.Customization;
 using Storyboard.Local.Rendering;
 using Storyboard.Media;
@@ -26,22 +27,37 @@ public sealed record ModelServices(
     public static ModelServices Shared => Process.Value;
 
     /// <summary>
-    /// The offline composition: the folder <c>STORYBOARD_OUTPUT</c> as the store, the Bedrock dry
-    /// run (training data must sit in <c>STORYBOARD_BUCKET</c> when it is set), the dataset previews
+    /// <c>STORYBOARD_SERVICES=aws</c> (what the stack sets): the bucket <c>STORYBOARD_BUCKET</c>,
+    /// Bedrock customization and Nova Canvas (see <see cref="AwsComposition"/>). Otherwise the
+    /// offline composition: the folder <c>STORYBOARD_OUTPUT</c> as the store, the Bedrock dry run
+    /// (training data must sit in <c>STORYBOARD_BUCKET</c> when it is set), the dataset previews
     /// and the ffmpeg sheet composer.
     /// </summary>
     /// <exception cref="ServicesNotConfiguredException"><c>STORYBOARD_OUTPUT</c> is not set.</exception>
     public static ModelServices FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (string.Equals(environment("STORYBOARD_SERVICES")?.Trim(), AwsComposition.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            var bucket = environment("STORYBOARD_BUCKET");
+            if (string.IsNullOrWhiteSpace(bucket))
+            {
+                throw new ServicesNotConfiguredException("STORYBOARD_BUCKET is not set: the model steps read the run's files from the bucket.");
+            }
+
+            var clients = AwsComposition.ClientsFrom(environment);
+            var store = AwsComposition.BucketStore(new AwsSettings(bucket.Trim(), string.Empty), clients, environment);
+            return AwsComposition.CreateModel(clients, store, ModelSettings.FromEnvironment(environment, dryRun: false));
+        }
+
         var output = environment("STORYBOARD_OUTPUT");
         if (string.IsNullOrWhiteSpace(output))
         {
             throw new ServicesNotConfiguredException("STORYBOARD_OUTPUT is not set; set it to the run folder (the local object store's root).");
         }
 
-        var bucket = environment("STORYBOARD_BUCKET");
-        return Offline(new LocalFolderObjectStore(output), ModelSettings.FromEnvironment(environment), string.IsNullOrWhiteSpace(bucket) ? null : bucket);
+        var offlineBucket = environment("STORYBOARD_BUCKET");
+        return Offline(new LocalFolderObjectStore(output), ModelSettings.FromEnvironment(environment), string.IsNullOrWhiteSpace(offlineBucket) ? null : offlineBucket);
     }
 
     public static ModelServices Offline(IObjectStore store, ModelSettings settings, string? bucket = null, DryRunOptions? dryRun = null)

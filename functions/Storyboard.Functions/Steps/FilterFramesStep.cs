@@ -60,7 +60,7 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
                     continue;
                 }
 
-                var vector = await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false);
+                var vector = await services.FrameDescriptor.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false);
                 if (previous is not null)
                 {
                     var similarity = TensorPrimitives.CosineSimilarity(previous, vector);

@@ -126,6 +126,18 @@ public sealed class StepPermissionsTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
+    public void DetectCharacters_ShouldReadTheReferencesAndListTheCollectionToRebuildItsIndexWhenCold()
+    {
+        var actions = ActionsOf("DetectCharacters");
+        var list = StatementsOf("DetectCharacters").Single(s => (string?)s["Sid"] == "ListOwnPrefixes");
+
+        Assert.Contains("rekognition:ListFaces", actions);
+        Assert.Contains("characters/*", list["Condition"]!["StringLike"]!["s3:prefix"]!.AsArray().Select(p => (string?)p));
+        Assert.DoesNotContain("rekognition:IndexFaces", actions);
+        Assert.DoesNotContain("rekognition:DeleteFaces", actions);
+    }
+
+    [Fact]
     public void ListBucket_ShouldBeLimitedToThePrefixesTheStepReads()
     {
         var prepare = StatementsOf("PrepareRun").Single(s => (string?)s["Sid"] == "ListOwnPrefixes");

@@ -70,6 +70,7 @@ public sealed class WorkflowFunctionTests(SynthesizedStackFixture fixture)
             Assert.Equal(step.Name == "StartFineTuning", variables.ContainsKey("STORYBOARD_CUSTOMIZATION_ROLE_ARN"));
             Assert.Equal(step.Name == "ReviewDataset", variables.ContainsKey("STORYBOARD_NOTIFICATION_TOPIC_ARN"));
             Assert.Equal(step.Name == "ExtractFrames", variables.ContainsKey("STORYBOARD_FRAME_TAG"));
+            Assert.Equal(step.Name == "PrepareCharacters", variables.ContainsKey("STORYBOARD_MANAGE_COLLECTION"));
         }
 
         Assert.Equal("storyboard:kind=frame", (string?)FunctionOf("ExtractFrames")["Environment"]!["Variables"]!["STORYBOARD_FRAME_TAG"]);
