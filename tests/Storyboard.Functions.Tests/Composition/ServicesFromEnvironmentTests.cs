@@ -22,7 +22,7 @@ public sealed class ServicesFromEnvironmentTests
 
     [Theory]
     [InlineData("local", null, "STORYBOARD_OUTPUT is not set")]
-    [InlineData("aws", "/tmp/x", "STORYBOARD_SERVICES=local")]
+    [InlineData("aws", "/tmp/x", "STORYBOARD_BUCKET is not set")]
     [InlineData("gcp", "/tmp/x", "use 'local' or 'aws'")]
     public void Create_WhenTheEnvironmentIsIncomplete_ShouldSayWhatToSet(string services, string? output, string advice)
     {
@@ -37,5 +37,47 @@ public sealed class ServicesFromEnvironmentTests
     public void Create_WhenTheBucketNameIsInvalid_ShouldRefuseIt()
     {
         Assert.Throws<ArgumentException>(() => LocalServices.Create(Path.GetTempPath(), "Not_A_Bucket"));
+    }
+
+    [Theory]
+    [InlineData("STORYBOARD_COLLECTION_ID", "", "STORYBOARD_COLLECTION_ID is not set")]
+    [InlineData("STORYBOARD_EMBEDDING_DIMENSIONS", "512", "256, 384 or 1024")]
+    [InlineData("STORYBOARD_FRAME_TAG", "frame", "key=value")]
+    public void Create_WhenAnAwsSettingIsMissingOrUnusable_ShouldNameItBeforeAnyClientIsMade(string name, string value, string advice)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["STORYBOARD_SERVICES"] = "aws",
+            ["STORYBOARD_BUCKET"] = "runs-bucket",
+            ["STORYBOARD_COLLECTION_ID"] = "Storyboard-characters",
+            [name] = value,
+        };
+
+        var ex = Assert.Throws<ServicesNotAvailableException>(() => ServicesFromEnvironment.Create(variables.GetValueOrDefault));
+
+        Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsSettings_FromTheStacksVariables_ShouldReadModelsTagAndCollectionRole()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["STORYBOARD_BUCKET"] = "runs-bucket",
+            ["STORYBOARD_COLLECTION_ID"] = "Storyboard-characters",
+            ["STORYBOARD_EMBEDDING_MODEL_ID"] = "amazon.titan-embed-image-v1",
+            ["STORYBOARD_EMBEDDING_DIMENSIONS"] = "384",
+            ["STORYBOARD_CAPTION_MODEL_ID"] = "us.amazon.nova-pro-v1:0",
+            ["STORYBOARD_FRAME_TAG"] = "storyboard:kind=frame",
+            ["STORYBOARD_MANAGE_COLLECTION"] = "true",
+        };
+
+        var settings = AwsSettings.FromEnvironment(variables.GetValueOrDefault);
+
+        Assert.Equal(384, settings.EmbeddingDimensions);
+        Assert.Equal("us.amazon.nova-pro-v1:0", settings.CaptionModelId);
+        Assert.Equal(new Aws.S3.ObjectTag("storyboard:kind", "frame"), settings.FrameTag);
+        Assert.True(settings.ManageCollection);
+        Assert.False(AwsSettings.FromEnvironment(new Dictionary<string, string> { ["STORYBOARD_BUCKET"] = "b", ["STORYBOARD_COLLECTION_ID"] = "c" }.GetValueOrDefault).ManageCollection);
     }
 }
