@@ -94,7 +94,7 @@ public static class RunCommand
                 var run = WorkflowRun.Create(folder, scale, progress, hybrid);
                 var videoKey = await RunInputs.UploadVideoAsync(run.Services.Store, file, cancellationToken);
                 var referenceCount = await RunInputs.SyncCharactersAsync(run.Services.Store, referenceFolder, cancellationToken);
-                var input = RunInputs.ExecutionInput(run.Services.Bucket, videoKey, configJson, parse.GetValue(datasetOnly));
+                var input = RunInputs.ExecutionInput(run.Services.Bucket, videoKey, configJson, parse.GetValue(datasetOnly), run.Services.Name);
                 var runId = await run.RunIdAsync(input, videoKey, cancellationToken);
                 var described = hybrid is null
                     ? "services local (offline stand-ins)"

@@ -75,13 +75,13 @@ internal static class RunInputs
         return wanted.Count;
     }
 
-    public static JsonObject ExecutionInput(string bucket, string videoKey, JsonNode? config, bool datasetOnly)
+    public static JsonObject ExecutionInput(string bucket, string videoKey, JsonNode? config, bool datasetOnly, string services = "local")
     {
         var input = new JsonObject
         {
             ["bucket"] = bucket,
             ["key"] = videoKey,
-            ["services"] = "local",
+            ["services"] = services,
             ["datasetOnly"] = datasetOnly,
         };
         if (config is not null)

@@ -35,27 +35,7 @@ public sealed class RunCommandTests : IDisposable
         }
 
         // Detections land on the characters: compared with the clip's ground truth.
-        var truth = JsonNode.Parse(await File.ReadAllTextAsync(sample.Truth))!["samples"]!.AsArray();
-        var detections = Lines(Path.Combine(run, "detections.jsonl"));
-        var checkedCount = 0;
-        var hits = 0;
-        foreach (var detection in detections)
-        {
-            var time = detection["timeSeconds"]!.GetValue<double>();
-            var nearest = truth.MinBy(s => Math.Abs(s!["timeSeconds"]!.GetValue<double>() - time))!;
-            if (Math.Abs(nearest["timeSeconds"]!.GetValue<double>() - time) > 0.26)
-            {
-                continue;
-            }
-
-            checkedCount++;
-            var name = detection["character"]!.GetValue<string>();
-            if (nearest["objects"]!.AsArray().Any(o => o!["name"]!.GetValue<string>() == name && Iou(o["box"]!, detection["box"]!) >= 0.5))
-            {
-                hits++;
-            }
-        }
-
+        var (checkedCount, hits) = await sample.ScoreDetectionsAsync(Lines(Path.Combine(run, "detections.jsonl")));
         Assert.True(checkedCount >= 10, $"only {checkedCount} detections near a ground-truth time");
         Assert.True(hits >= checkedCount * 0.9, $"{hits} of {checkedCount} detections overlap their character's true box");
 
@@ -84,14 +64,4 @@ public sealed class RunCommandTests : IDisposable
 
     private static List<JsonNode> Lines(string path) =>
         File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList();
-
-    private static double Iou(JsonNode a, JsonNode b)
-    {
-        double al = a["left"]!.GetValue<double>(), at = a["top"]!.GetValue<double>(), aw = a["width"]!.GetValue<double>(), ah = a["height"]!.GetValue<double>();
-        double bl = b["left"]!.GetValue<double>(), bt = b["top"]!.GetValue<double>(), bw = b["width"]!.GetValue<double>(), bh = b["height"]!.GetValue<double>();
-        var w = Math.Max(0, Math.Min(al + aw, bl + bw) - Math.Max(al, bl));
-        var h = Math.Max(0, Math.Min(at + ah, bt + bh) - Math.Max(at, bt));
-        var inter = w * h;
-        return inter / ((aw * ah) + (bw * bh) - inter);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Storyboard.Cli.Tests.Workflow;
 
@@ -26,6 +27,45 @@ public sealed class SampleClip
     public string Config => Path.Combine(Root, "samples", "config.json");
 
     public static Task<SampleClip> GetAsync() => Built.Value;
+
+    /// <summary>
+    /// Compares detections.jsonl lines with the clip's ground truth: of the detections within a
+    /// quarter second of a truth sample, how many overlap their character's true box (IoU ≥ 0.5).
+    /// </summary>
+    public async Task<(int Checked, int Hits)> ScoreDetectionsAsync(IReadOnlyList<JsonNode> detections)
+    {
+        var truth = JsonNode.Parse(await File.ReadAllTextAsync(Truth))!["samples"]!.AsArray();
+        var checkedCount = 0;
+        var hits = 0;
+        foreach (var detection in detections)
+        {
+            var time = detection["timeSeconds"]!.GetValue<double>();
+            var nearest = truth.MinBy(s => Math.Abs(s!["timeSeconds"]!.GetValue<double>() - time))!;
+            if (Math.Abs(nearest["timeSeconds"]!.GetValue<double>() - time) > 0.26)
+            {
+                continue;
+            }
+
+            checkedCount++;
+            var name = detection["character"]!.GetValue<string>();
+            if (nearest["objects"]!.AsArray().Any(o => o!["name"]!.GetValue<string>() == name && Iou(o["box"]!, detection["box"]!) >= 0.5))
+            {
+                hits++;
+            }
+        }
+
+        return (checkedCount, hits);
+    }
+
+    private static double Iou(JsonNode a, JsonNode b)
+    {
+        double al = a["left"]!.GetValue<double>(), at = a["top"]!.GetValue<double>(), aw = a["width"]!.GetValue<double>(), ah = a["height"]!.GetValue<double>();
+        double bl = b["left"]!.GetValue<double>(), bt = b["top"]!.GetValue<double>(), bw = b["width"]!.GetValue<double>(), bh = b["height"]!.GetValue<double>();
+        var w = Math.Max(0, Math.Min(al + aw, bl + bw) - Math.Max(al, bl));
+        var h = Math.Max(0, Math.Min(at + ah, bt + bh) - Math.Max(at, bt));
+        var inter = w * h;
+        return inter / ((aw * ah) + (bw * bh) - inter);
+    }
 
     private static async Task<SampleClip> BuildAsync()
     {
