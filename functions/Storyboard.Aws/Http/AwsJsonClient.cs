@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Storyboard.Aws.Signing;
+using Storyboard.Core.Errors;
 
 namespace Storyboard.Aws.Http;
 
@@ -138,9 +139,17 @@ public sealed class AwsJsonClient
                 retryable = true;
             }
 
-            if (!retryable || attempt >= retry.MaxAttempts)
+            if (!retryable)
             {
                 throw lastFailure;
+            }
+
+            if (attempt >= retry.MaxAttempts)
+            {
+                // Still throttled or unavailable: named so the workflow's Retry tries the whole step again later.
+                throw new TransientServiceException(
+                    $"{Service.ServiceId} {request.Operation} still failed after {attempt} attempt(s): {lastFailure.Message}",
+                    lastFailure);
             }
 
             await _context.Delay(retry.DelayBefore(attempt - 1, _context.Options.Random()), cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,7 @@ internal static class StackErrors
         AwsConfigurationException => OneLine(e.Message),
         AwsServiceException service => Describe(service, stateMachine),
         AmazonS3Exception s3 => Describe(s3, bucket),
+        Core.Errors.TransientServiceException transient => $"AWS stayed busy or unreachable: {OneLine(transient.Message)} Wait a minute, then run the command again.",
         AwsConnectionException or AwsRequestTimeoutException => $"AWS could not be reached: {OneLine(e.Message)} Check the network (and AWS_ENDPOINT_URL_* if set), then run the command again.",
         AmazonClientException client when client.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) => OneLine(StackAccess.NoCredentials(client).Message),
         AmazonClientException client => $"S3 could not be reached: {OneLine(client.Message)}",

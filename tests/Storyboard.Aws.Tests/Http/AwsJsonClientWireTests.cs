@@ -155,14 +155,16 @@ public sealed class AwsJsonClientWireTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_WhenResponseIsSlowerThanTheTimeout_ShouldThrowTimeoutAfterEveryAttempt()
+    public async Task Send_WhenResponseIsSlowerThanTheTimeoutEveryAttempt_ShouldThrowTransientWithTheTimeoutInside()
     {
         _server.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(30)), new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(30)));
         var test = new TestClients(_server, timeout: TimeSpan.FromMilliseconds(300), maxAttempts: 2);
 
-        var error = await Assert.ThrowsAsync<AwsRequestTimeoutException>(() => test.Clients.StepFunctions.DescribeExecutionAsync(new("arn:aws:states:us-east-1:123456789012:execution:S:e")));
+        var error = await Assert.ThrowsAsync<Core.Errors.TransientServiceException>(() => test.Clients.StepFunctions.DescribeExecutionAsync(new("arn:aws:states:us-east-1:123456789012:execution:S:e")));
 
-        Assert.Contains("SFN DescribeExecution did not answer within 0.3 s (2 attempt(s))", error.Message, StringComparison.Ordinal);
+        var timeout = Assert.IsType<AwsRequestTimeoutException>(error.InnerException);
+        Assert.Contains("SFN DescribeExecution did not answer within 0.3 s (2 attempt(s))", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("still failed after 2 attempt(s)", error.Message, StringComparison.Ordinal);
         await WaitForReceivedAsync(2);
         Assert.Equal(2, _server.Received.Count);
         Assert.Single(test.Delays);
