@@ -18,9 +18,9 @@ public sealed class ReviewStep(ModelServices services)
             dataset,
             [
                 $"Open {dataset.ReportKey} and look through the {dataset.Records} training images and captions in {dataset.TrainKey}.",
-                $"Approve: storyboard approve {run.RunId} --comment \"...\"",
-                $"Reject:  storyboard reject {run.RunId} --comment \"why\"",
-                "In AWS: aws stepfunctions send-task-success --task-token \"<taskToken>\" --task-output '{\"approved\":true,\"comment\":\"...\"}' (approved false to reject).",
+                $"Approve: storyboard approve {run.RunId} --comment \"...\" (deployed stack: storyboard stack approve {run.RunId} --comment \"...\")",
+                $"Reject:  storyboard reject {run.RunId} --comment \"why\" (deployed stack: storyboard stack reject {run.RunId} --reason \"why\")",
+                "Or with the AWS CLI: aws stepfunctions send-task-success --task-token \"<taskToken>\" --task-output '{\"approved\":true,\"comment\":\"...\"}' (approved false to reject).",
                 "Nothing is trained or billed until the dataset is approved.",
             ]);
         await StepJson.WriteRecordAsync(services.Store, key, record, FunctionsJsonContext.Default.ReviewRecord).ConfigureAwait(false);
