@@ -9,35 +9,21 @@ using Storyboard.Core.Vision;
 namespace Storyboard.Aws.Tests.Captions;
 
 /// <summary>The Nova Pro captioner against a real HTTP server on 127.0.0.1 that checks every signature.</summary>
-public sealed class NovaProCaptionerTests : IAsyncLifetime
+public sealed class NovaProCaptionerTests() : SignedServerTest("bedrock")
 {
     private const string CropKey = "runs/r1/crops/Tux/000012000-0.png";
-
-    private LoopbackAwsServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackAwsServer.StartAsync(TestClients.Credentials);
-        _server.ExpectedSigningName = "bedrock";
-    }
-
-    public async Task DisposeAsync()
-    {
-        Assert.All(_server.Received, r => Assert.True(r.SignatureProblem is null, r.SignatureProblem));
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task CaptionAsync_WhenNovaAnswers_ShouldSendMessagesV1WithThePngAndReturnTheRawText()
     {
         var reply = """{"alt_text": "A medium shot of Tux waddling across a snowy ridge at dusk, lit by a low orange sun from the left."}""";
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody(reply)));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody(reply)));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         var text = await captioner.CaptionAsync(Request(Tux()), CancellationToken.None);
 
         Assert.Equal(reply, text);
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(Server.Received);
         Assert.Equal("/model/amazon.nova-pro-v1%3A0/invoke", request.RawPath);
         using var body = JsonDocument.Parse(request.Body);
         var root = body.RootElement;
@@ -64,12 +50,12 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenAsked_ShouldPromptForNamesOnlyOneJsonObjectAndTheSceneAroundThem()
     {
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody("""{"alt_text":"Tux in a close-up."}""")));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody("""{"alt_text":"Tux in a close-up."}""")));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         await captioner.CaptionAsync(Request(Tux()) with { Style = "playful, present tense", MaxLength = 300 }, CancellationToken.None);
 
-        var prompt = PromptOf(Assert.Single(_server.Received));
+        var prompt = PromptOf(Assert.Single(Server.Received));
         Assert.Contains("Use the character names only", prompt, StringComparison.Ordinal);
         Assert.Contains("Do not describe the characters' standard traits", prompt, StringComparison.Ordinal);
         Assert.Contains("- Tux: stands on the left of the source frame, about 55% of the frame's height.", prompt, StringComparison.Ordinal);
@@ -88,13 +74,13 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenSeveralCharacters_ShouldNameEachWithWhereItStandsFromLeftToRight()
     {
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody("""{"alt_text":"Gnu and Tux."}""")));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody("""{"alt_text":"Gnu and Tux."}""")));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
         var gnu = new CaptionSubject("Gnu", string.Empty, new RelativeBox(0.66, 0.2, 0.3, 0.7));
 
         await captioner.CaptionAsync(Request(gnu, Tux()), CancellationToken.None);
 
-        var prompt = PromptOf(Assert.Single(_server.Received));
+        var prompt = PromptOf(Assert.Single(Server.Received));
         Assert.Contains("- Gnu: stands on the right of the source frame, about 70% of the frame's height.\n", prompt, StringComparison.Ordinal);
         Assert.Contains("From left to right: Tux, Gnu.", prompt, StringComparison.Ordinal);
         Assert.Contains("Name every one of these characters and no other character.", prompt, StringComparison.Ordinal);
@@ -104,13 +90,13 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenRetriedAfterMalformedOutput_ShouldAskHotterWithAnotherInstruction()
     {
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody("Tux is on the left.")), ScriptedResponse.Ok(NovaBody("""{"alt_text":"Tux on the left."}""")));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody("Tux is on the left.")), ScriptedResponse.Ok(NovaBody("""{"alt_text":"Tux on the left."}""")));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         await captioner.CaptionAsync(Request(Tux()), CancellationToken.None);
         await captioner.CaptionAsync(Request(Tux()) with { Attempt = 2 }, CancellationToken.None);
 
-        var (first, second) = (_server.Received[0], _server.Received[1]);
+        var (first, second) = (Server.Received[0], Server.Received[1]);
         Assert.True(TemperatureOf(second) > TemperatureOf(first), $"{TemperatureOf(first)} then {TemperatureOf(second)}");
         Assert.NotEqual(PromptOf(first), PromptOf(second));
         Assert.DoesNotContain("previous answer", PromptOf(first), StringComparison.Ordinal);
@@ -131,21 +117,21 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenStopReasonIsContentFiltered_ShouldThrowCaptionContentFilteredNamingTheCrop()
     {
-        _server.Enqueue(ScriptedResponse.Ok("""{"output":{"message":{"content":[{"text":""}],"role":"assistant"}},"stopReason":"content_filtered","usage":{"inputTokens":1580,"outputTokens":0,"totalTokens":1580}}"""));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok("""{"output":{"message":{"content":[{"text":""}],"role":"assistant"}},"stopReason":"content_filtered","usage":{"inputTokens":1580,"outputTokens":0,"totalTokens":1580}}"""));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<CaptionContentFilteredException>(() => captioner.CaptionAsync(Request(Tux()), CancellationToken.None));
 
         Assert.Contains(CropKey, error.Message, StringComparison.Ordinal);
         Assert.Contains("Remove this crop", error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Fact]
     public async Task CaptionAsync_WhenOutputIsWithheldWithAnErrorField_ShouldThrowCaptionContentFiltered()
     {
-        _server.Enqueue(ScriptedResponse.Ok("""{"output":{"message":{"content":[],"role":"assistant"}},"stopReason":"end_turn","error":"The generated text has been blocked by our content filters.","usage":{"inputTokens":1580,"outputTokens":0,"totalTokens":1580}}"""));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok("""{"output":{"message":{"content":[],"role":"assistant"}},"stopReason":"end_turn","error":"The generated text has been blocked by our content filters.","usage":{"inputTokens":1580,"outputTokens":0,"totalTokens":1580}}"""));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<CaptionContentFilteredException>(() => captioner.CaptionAsync(Request(Tux()), CancellationToken.None));
 
@@ -155,22 +141,22 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenTheInputIsRefused_ShouldThrowCaptionContentFilteredWithoutRetrying()
     {
-        _server.Enqueue(ScriptedResponse.Error(400, "ValidationException", "This request has been blocked by our content filters. Please adjust your input image to submit a new request."));
-        var test = new TestClients(_server);
+        Server.Enqueue(ScriptedResponse.Error(400, "ValidationException", "This request has been blocked by our content filters. Please adjust your input image to submit a new request."));
+        var test = new TestClients(Server);
         var captioner = new NovaProCaptioner(test.Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<CaptionContentFilteredException>(() => captioner.CaptionAsync(Request(Tux()), CancellationToken.None));
 
         Assert.Contains("adjust your input image", error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
         Assert.Empty(test.Delays);
     }
 
     [Fact]
     public async Task CaptionAsync_WhenNovaWritesNothing_ShouldThrowEmptyCaptionOutput()
     {
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody("  \n")));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody("  \n")));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<EmptyCaptionOutputException>(() => captioner.CaptionAsync(Request(Tux()), CancellationToken.None));
 
@@ -182,8 +168,8 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     public async Task CaptionAsync_WhenCutOffAtMaxTokens_ShouldReturnTheTextForTheExtractorToReject()
     {
         var cut = """{"alt_text": "A wide shot of Tux sliding down a long icy slope toward""";
-        _server.Enqueue(ScriptedResponse.Ok(NovaBody(cut, stopReason: "max_tokens")));
-        var captioner = new NovaProCaptioner(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(NovaBody(cut, stopReason: "max_tokens")));
+        var captioner = new NovaProCaptioner(new TestClients(Server).Clients.BedrockRuntime);
 
         var text = await captioner.CaptionAsync(Request(Tux()), CancellationToken.None);
 
@@ -194,16 +180,16 @@ public sealed class NovaProCaptionerTests : IAsyncLifetime
     [Fact]
     public async Task CaptionAsync_WhenThrottledOnce_ShouldRetryAndReturnTheCaption()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             new ScriptedResponse(429, """{"message":"Too many requests, please wait before trying again."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ThrottlingException" }),
             ScriptedResponse.Ok(NovaBody("""{"alt_text":"Tux on the ice."}""")));
-        var test = new TestClients(_server);
+        var test = new TestClients(Server);
         var captioner = new NovaProCaptioner(test.Clients.BedrockRuntime);
 
         var text = await captioner.CaptionAsync(Request(Tux()), CancellationToken.None);
 
         Assert.Equal("""{"alt_text":"Tux on the ice."}""", text);
-        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(2, Server.Received.Count);
         Assert.Single(test.Delays);
     }
 

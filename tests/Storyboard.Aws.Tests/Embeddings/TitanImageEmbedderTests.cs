@@ -7,32 +7,18 @@ using Storyboard.Core.Imaging;
 namespace Storyboard.Aws.Tests.Embeddings;
 
 /// <summary>The Titan embedder against a real HTTP server on 127.0.0.1 that checks every signature.</summary>
-public sealed class TitanImageEmbedderTests : IAsyncLifetime
+public sealed class TitanImageEmbedderTests() : SignedServerTest("bedrock")
 {
-    private LoopbackAwsServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackAwsServer.StartAsync(TestClients.Credentials);
-        _server.ExpectedSigningName = "bedrock";
-    }
-
-    public async Task DisposeAsync()
-    {
-        Assert.All(_server.Received, r => Assert.True(r.SignatureProblem is null, r.SignatureProblem));
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task EmbedAsync_WhenTitanAnswers_ShouldSendTheImageAsBase64PngWithTheLength()
     {
         var image = TestImages.Gradient(40, 30);
-        _server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(1024))));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(1024))));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime);
 
         await embedder.EmbedAsync(image, CancellationToken.None);
 
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(Server.Received);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/model/amazon.titan-embed-image-v1/invoke", request.RawPath);
         Assert.Equal("application/json", request.Header("Content-Type"));
@@ -48,8 +34,8 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     public async Task EmbedAsync_WhenTitanReturnsAnUnnormalisedVector_ShouldReturnItAtUnitLengthInTheSameDirection()
     {
         var raw = Raw(384);
-        _server.Enqueue(ScriptedResponse.Ok(TitanBody(raw)));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime, dimensions: 384);
+        Server.Enqueue(ScriptedResponse.Ok(TitanBody(raw)));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime, dimensions: 384);
 
         var vector = await embedder.EmbedAsync(TestImages.Gradient(8, 8), CancellationToken.None);
 
@@ -69,12 +55,12 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     public async Task EmbedAsync_WhenImageIsLargerThan2048_ShouldSendAnAreaAveragedCopyThatFits()
     {
         var image = TestImages.Halves(2999, 1200, (200, 30, 30), (20, 40, 220));
-        _server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(1024))));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(1024))));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime);
 
         await embedder.EmbedAsync(image, CancellationToken.None);
 
-        using var body = JsonDocument.Parse(Assert.Single(_server.Received).Body);
+        using var body = JsonDocument.Parse(Assert.Single(Server.Received).Body);
         var sent = PngDecoder.Decode(Convert.FromBase64String(body.RootElement.GetProperty("inputImage").GetString()!)).ToRgb();
         Assert.Equal((2048, 819), (sent.Width, sent.Height));
         Assert.Equal((200, 30, 30), sent.GetPixel(10, 400));
@@ -103,8 +89,8 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     [Fact]
     public async Task EmbedAsync_WhenTitanReturnsTheWrongLength_ShouldThrowEmbeddingFailed()
     {
-        _server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(256))));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(TitanBody(Raw(256))));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<EmbeddingFailedException>(() => embedder.EmbedAsync(TestImages.Gradient(8, 8), CancellationToken.None));
 
@@ -115,8 +101,8 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     [Fact]
     public async Task EmbedAsync_WhenTitanSetsMessage_ShouldThrowEmbeddingFailedWithIt()
     {
-        _server.Enqueue(ScriptedResponse.Ok($$"""{"embedding":{{TestImages.JsonFloats(Raw(1024))}},"inputTextTokenCount":0,"message":"Unable to process the provided image"}"""));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok($$"""{"embedding":{{TestImages.JsonFloats(Raw(1024))}},"inputTextTokenCount":0,"message":"Unable to process the provided image"}"""));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<EmbeddingFailedException>(() => embedder.EmbedAsync(TestImages.Gradient(8, 8), CancellationToken.None));
 
@@ -126,8 +112,8 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     [Fact]
     public async Task EmbedAsync_WhenTitanReturnsAllZeros_ShouldThrowEmbeddingFailed()
     {
-        _server.Enqueue(ScriptedResponse.Ok(TitanBody(new float[1024])));
-        var embedder = new TitanImageEmbedder(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(TitanBody(new float[1024])));
+        var embedder = new TitanImageEmbedder(new TestClients(Server).Clients.BedrockRuntime);
 
         await Assert.ThrowsAsync<EmbeddingFailedException>(() => embedder.EmbedAsync(TestImages.Gradient(8, 8), CancellationToken.None));
     }
@@ -135,31 +121,31 @@ public sealed class TitanImageEmbedderTests : IAsyncLifetime
     [Fact]
     public async Task EmbedAsync_WhenThrottledOnce_ShouldRetryTheSameRequestAndSucceed()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             new ScriptedResponse(429, """{"message":"Too many requests, please wait before trying again."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/" }),
             ScriptedResponse.Ok(TitanBody(Raw(1024))));
-        var test = new TestClients(_server);
+        var test = new TestClients(Server);
         var embedder = new TitanImageEmbedder(test.Clients.BedrockRuntime);
 
         var vector = await embedder.EmbedAsync(TestImages.Gradient(16, 16), CancellationToken.None);
 
         Assert.Equal(1024, vector.Length);
-        Assert.Equal(2, _server.Received.Count);
-        Assert.Equal(_server.Received[0].Body, _server.Received[1].Body);
+        Assert.Equal(2, Server.Received.Count);
+        Assert.Equal(Server.Received[0].Body, Server.Received[1].Body);
         Assert.Single(test.Delays);
     }
 
     [Fact]
     public async Task EmbedAsync_WhenAccessDenied_ShouldSurfaceTheServiceErrorWithoutRetrying()
     {
-        _server.Enqueue(new ScriptedResponse(403, """{"message":"You don't have access to the model with the specified model ID."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "AccessDeniedException" }));
-        var test = new TestClients(_server);
+        Server.Enqueue(new ScriptedResponse(403, """{"message":"You don't have access to the model with the specified model ID."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "AccessDeniedException" }));
+        var test = new TestClients(Server);
         var embedder = new TitanImageEmbedder(test.Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => embedder.EmbedAsync(TestImages.Gradient(8, 8), CancellationToken.None));
 
         Assert.Equal("AccessDeniedException", error.ErrorCode);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
     }
 
     [Theory]

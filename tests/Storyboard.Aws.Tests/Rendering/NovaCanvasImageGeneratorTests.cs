@@ -8,35 +8,21 @@ using Storyboard.Core.Requests;
 namespace Storyboard.Aws.Tests.Rendering;
 
 /// <summary>The Nova Canvas generator against a real HTTP server on 127.0.0.1 that checks every signature.</summary>
-public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
+public sealed class NovaCanvasImageGeneratorTests() : SignedServerTest("bedrock")
 {
     private const string ThroughputArn = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123def456";
-
-    private LoopbackAwsServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LoopbackAwsServer.StartAsync(TestClients.Credentials);
-        _server.ExpectedSigningName = "bedrock";
-    }
-
-    public async Task DisposeAsync()
-    {
-        Assert.All(_server.Received, r => Assert.True(r.SignatureProblem is null, r.SignatureProblem));
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task GenerateAsync_WhenCanvasAnswers_ShouldInvokeTheThroughputWithTextImageAndDecodeThePngs()
     {
         var first = PngEncoder.Encode(TestImages.Gradient(512, 320));
         var second = PngEncoder.Encode(TestImages.Halves(512, 320, (10, 20, 30), (200, 210, 220)));
-        _server.Enqueue(ScriptedResponse.Ok(CanvasBody(first, second)));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(CanvasBody(first, second)));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var result = await generator.GenerateAsync(Request(Scene() with { NumberOfImages = 2 }));
 
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(Server.Received);
         Assert.Equal("/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aprovisioned-model%2Fabc123def456/invoke", request.RawPath);
         using var body = JsonDocument.Parse(request.Body);
         var root = body.RootElement;
@@ -69,20 +55,20 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     [Fact]
     public async Task GenerateAsync_WhenTheRequestBreaksCanvasLimits_ShouldThrowInvalidRequestBeforeAnyCall()
     {
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() => generator.GenerateAsync(Request(Scene() with { Width = 1000, Seed = 900_000_000 })));
 
         Assert.Contains(error.Problems, p => p.Path == "width");
         Assert.Contains(error.Problems, p => p.Path == "seed");
-        Assert.Empty(_server.Received);
+        Assert.Empty(Server.Received);
     }
 
     [Fact]
     public async Task GenerateAsync_WhenEveryImageIsWithheld_ShouldThrowImageGenerationBlocked()
     {
-        _server.Enqueue(ScriptedResponse.Ok("""{"images":[],"error":"All of the generated images have been blocked by our content filters."}"""));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok("""{"images":[],"error":"All of the generated images have been blocked by our content filters."}"""));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<ImageGenerationBlockedException>(() => generator.GenerateAsync(Request(Scene())));
 
@@ -94,8 +80,8 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     public async Task GenerateAsync_WhenSomeImagesAreWithheld_ShouldKeepTheRestAndSaySoInTheirProvenance()
     {
         var png = PngEncoder.Encode(TestImages.Gradient(512, 320));
-        _server.Enqueue(ScriptedResponse.Ok($$"""{"images":["{{Convert.ToBase64String(png)}}"],"error":"Some of the generated images have been blocked by our content filters."}"""));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok($$"""{"images":["{{Convert.ToBase64String(png)}}"],"error":"Some of the generated images have been blocked by our content filters."}"""));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var result = await generator.GenerateAsync(Request(Scene() with { NumberOfImages = 3 }));
 
@@ -107,14 +93,14 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     [Fact]
     public async Task GenerateAsync_WhenThePromptIsRefused_ShouldThrowImageGenerationBlockedWithoutRetrying()
     {
-        _server.Enqueue(ScriptedResponse.Error(400, "ValidationException", "This request has been blocked by our content filters. Please adjust your text prompt to submit a new request."));
-        var test = new TestClients(_server);
+        Server.Enqueue(ScriptedResponse.Error(400, "ValidationException", "This request has been blocked by our content filters. Please adjust your text prompt to submit a new request."));
+        var test = new TestClients(Server);
         var generator = new NovaCanvasImageGenerator(test.Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<ImageGenerationBlockedException>(() => generator.GenerateAsync(Request(Scene())));
 
         Assert.Contains("adjust your text prompt", error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Received);
+        Assert.Single(Server.Received);
         Assert.Empty(test.Delays);
     }
 
@@ -122,8 +108,8 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     public async Task GenerateAsync_WhenAnImageIsNotAPng_ShouldThrowInvalidGeneratedImage()
     {
         byte[] jpegHeader = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9, 0x00, 0x00];
-        _server.Enqueue(ScriptedResponse.Ok(CanvasBody(jpegHeader)));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok(CanvasBody(jpegHeader)));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<InvalidGeneratedImageException>(() => generator.GenerateAsync(Request(Scene())));
 
@@ -133,8 +119,8 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     [Fact]
     public async Task GenerateAsync_WhenAnImageIsNotBase64_ShouldThrowInvalidGeneratedImage()
     {
-        _server.Enqueue(ScriptedResponse.Ok("""{"images":["iVBORw0KGgo***"]}"""));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime);
+        Server.Enqueue(ScriptedResponse.Ok("""{"images":["iVBORw0KGgo***"]}"""));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime);
 
         var error = await Assert.ThrowsAsync<InvalidGeneratedImageException>(() => generator.GenerateAsync(Request(Scene())));
 
@@ -145,29 +131,29 @@ public sealed class NovaCanvasImageGeneratorTests : IAsyncLifetime
     public async Task GenerateAsync_WhenThrottledOnce_ShouldRetryTheSameRequestAndReturnTheImages()
     {
         var png = PngEncoder.Encode(TestImages.Gradient(512, 320));
-        _server.Enqueue(
+        Server.Enqueue(
             new ScriptedResponse(429, """{"message":"Too many requests, please wait before trying again."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ThrottlingException" }),
             ScriptedResponse.Ok(CanvasBody(png)));
-        var test = new TestClients(_server);
+        var test = new TestClients(Server);
         var generator = new NovaCanvasImageGenerator(test.Clients.BedrockRuntime);
 
         var result = await generator.GenerateAsync(Request(Scene()));
 
         Assert.Equal(png, Assert.Single(result.Images).Png.ToArray());
-        Assert.Equal(2, _server.Received.Count);
-        Assert.Equal(_server.Received[0].Body, _server.Received[1].Body);
+        Assert.Equal(2, Server.Received.Count);
+        Assert.Equal(Server.Received[0].Body, Server.Received[1].Body);
         Assert.Single(test.Delays);
     }
 
     [Fact]
     public async Task GenerateAsync_WhenPremiumQualityIsChosen_ShouldSendIt()
     {
-        _server.Enqueue(ScriptedResponse.Ok(CanvasBody(PngEncoder.Encode(TestImages.Gradient(512, 320)))));
-        var generator = new NovaCanvasImageGenerator(new TestClients(_server).Clients.BedrockRuntime, quality: "premium");
+        Server.Enqueue(ScriptedResponse.Ok(CanvasBody(PngEncoder.Encode(TestImages.Gradient(512, 320)))));
+        var generator = new NovaCanvasImageGenerator(new TestClients(Server).Clients.BedrockRuntime, quality: "premium");
 
         await generator.GenerateAsync(Request(Scene()));
 
-        using var body = JsonDocument.Parse(Assert.Single(_server.Received).Body);
+        using var body = JsonDocument.Parse(Assert.Single(Server.Received).Body);
         Assert.Equal("premium", body.RootElement.GetProperty("imageGenerationConfig").GetProperty("quality").GetString());
     }
 
