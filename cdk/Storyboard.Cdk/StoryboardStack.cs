@@ -35,7 +35,7 @@ public sealed class StoryboardStack : Stack
 
         var ffmpeg = new FfmpegLayer(this, "Ffmpeg", Settings, WorkflowFunction.DotnetRuntime);
         var code = FunctionCode.Create(repository, Settings);
-        var resources = new StepResources(bucket, collectionId, collection.AttrArn, topic, customizationRole, Settings);
+        var resources = new StepResources(bucket, collectionId, collection.AttrArn, customizationRole, Settings);
 
         var steps = new Construct(this, "Steps");
         Functions = WorkflowSteps.All.Select(step => new WorkflowFunction(steps, step, code, ffmpeg.Layer, resources)).ToList();
@@ -44,6 +44,7 @@ public sealed class StoryboardStack : Stack
         var trigger = new UploadTrigger(this, "Upload", bucket, Workflow.Machine);
         var recorder = Functions.Single(function => function.Step.Invocation == StepInvocation.StatusChangeEvent);
         var failedRuns = new FailedRunTrigger(this, "FailedRun", Workflow.Machine, recorder);
+        _ = new ReviewNotification(this, "ReviewNotification", bucket, topic);
 
         var monitoring = new Monitoring(this, "Monitoring", topic, $"{StackName}-Storyboard");
         monitoring.Watch(Workflow.Machine, Functions, trigger.DeadLetters, failedRuns.DeadLetters);

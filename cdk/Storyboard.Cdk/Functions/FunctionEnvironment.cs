@@ -27,8 +27,6 @@ public static class FunctionEnvironment
     /// <summary>Only for steps with <see cref="StepAccess.StartCustomization"/>: the role Bedrock assumes.</summary>
     public const string CustomizationRoleArn = "STORYBOARD_CUSTOMIZATION_ROLE_ARN";
 
-    /// <summary>Only for steps with <see cref="StepAccess.NotifyReviewer"/>.</summary>
-    public const string NotificationTopicArn = "STORYBOARD_NOTIFICATION_TOPIC_ARN";
 
     /// <summary>Tag key and value frames are written with, so the lifecycle rule can expire them.</summary>
     public const string FrameTagHint = "STORYBOARD_FRAME_TAG";

@@ -51,9 +51,6 @@ public enum StepAccess
     /// <summary>InvokeModel on the stack account's provisioned models (the custom model).</summary>
     InvokeCustomModel = 1 << 13,
 
-    /// <summary>Publish to the notification topic (a dataset waits for review).</summary>
-    NotifyReviewer = 1 << 14,
-
     /// <summary>Write <c>runs/*/error.json</c> and, for a run that never got an id, <c>runs/_failed/*</c>.</summary>
     WriteErrorRecords = 1 << 15,
 }

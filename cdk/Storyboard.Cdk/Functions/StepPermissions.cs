@@ -162,11 +162,6 @@ internal static class StepPermissions
         {
             yield return Statement("InvokeCustomModel", ["bedrock:InvokeModel"], BedrockArns.ProvisionedModels(stack));
         }
-
-        if (access.HasFlag(StepAccess.NotifyReviewer))
-        {
-            yield return Statement("NotifyReviewer", ["sns:Publish"], resources.NotificationTopic.TopicArn);
-        }
     }
 
     private static PolicyStatement Statement(string sid, string[] actions, params string[] resources) =>

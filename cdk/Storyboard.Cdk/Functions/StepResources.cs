@@ -1,6 +1,5 @@
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
-using Amazon.CDK.AWS.SNS;
 using Storyboard.Cdk.Settings;
 
 namespace Storyboard.Cdk.Functions;
@@ -10,6 +9,5 @@ public sealed record StepResources(
     IBucket Bucket,
     string CollectionId,
     string CollectionArn,
-    ITopic NotificationTopic,
     IRole CustomizationRole,
     DeploymentSettings Settings);

@@ -70,11 +70,6 @@ public sealed class WorkflowFunction : Construct
             environment[FunctionEnvironment.CustomizationRoleArn] = resources.CustomizationRole.RoleArn;
         }
 
-        if (step.Access.HasFlag(StepAccess.NotifyReviewer))
-        {
-            environment[FunctionEnvironment.NotificationTopicArn] = resources.NotificationTopic.TopicArn;
-        }
-
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
             Description = step.IsTaskState ? $"Storyboard workflow step {step.Name}" : $"Storyboard {step.Name}: invoked by failed, timed-out and aborted runs",

@@ -21,7 +21,7 @@ public static class WorkflowSteps
         new("SelectCrops", 2048, 840, 1024, StepAccess.None),
         new("CaptionBatch", 1024, 840, 1024, StepAccess.InvokeCaptionModel),
         new("BuildDataset", 2048, 840, 4096, StepAccess.None),
-        new("ReviewDataset", 512, 60, 512, StepAccess.NotifyReviewer),
+        new("ReviewDataset", 512, 60, 512, StepAccess.None),
         new("StartFineTuning", 512, 240, 512, StepAccess.StartCustomization),
         new("CheckFineTuning", 512, 240, 512, StepAccess.ReadCustomization),
         new("ProvisionThroughput", 512, 240, 512, StepAccess.ProvisionThroughput),

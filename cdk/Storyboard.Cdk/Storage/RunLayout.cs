@@ -27,6 +27,9 @@ public static class RunLayout
     public const string ModelObjects = "runs/*/model/*";
     public const string ErrorRecordObjects = "runs/*/error.json";
 
+    /// <summary>ReviewDataset writes this once per review request; its creation notifies reviewers.</summary>
+    public const string ReviewRequestObjects = "runs/*/review-request.txt";
+
     /// <summary>Where a failure is recorded when the run never got an id (its input was what failed).</summary>
     public const string UnnamedRunErrorObjects = "runs/_failed/*";
 }

@@ -16,6 +16,12 @@ public static class ReviewDecisions
 
     public static string ReviewKey(string runId) => new RunLayout(runId).Prefix + "review.json";
 
+    /// <summary>
+    /// Written once each time a run starts waiting for review (never rewritten by a decision), so
+    /// the stack can notify reviewers on its creation; holds the instructions, never the token.
+    /// </summary>
+    public static string ReviewRequestKey(string runId) => new RunLayout(runId).Prefix + "review-request.txt";
+
     /// <exception cref="NoPendingReviewException">The run has no review.json: it never reached ReviewDataset, or review is off.</exception>
     public static async Task<ReviewRecord> FindAsync(IObjectStore store, string runId)
     {

@@ -1,3 +1,4 @@
+using Storyboard.Core.Storage;
 using Storyboard.Functions.Contracts;
 
 namespace Storyboard.Functions.Model;
@@ -24,6 +25,10 @@ public sealed class ReviewStep(ModelServices services)
                 "Nothing is trained or billed until the dataset is approved.",
             ]);
         await StepJson.WriteRecordAsync(services.Store, key, record, FunctionsJsonContext.Default.ReviewRecord).ConfigureAwait(false);
+        await services.Store.WriteTextAsync(
+            ReviewDecisions.ReviewRequestKey(run.RunId),
+            $"Run {run.RunId} is waiting for review.{Environment.NewLine}{string.Join(Environment.NewLine, record.Instructions)}{Environment.NewLine}",
+            "text/plain; charset=utf-8").ConfigureAwait(false);
         return new ReviewDatasetOutput(key, ReviewDecisions.AwaitingReview);
     }
 }

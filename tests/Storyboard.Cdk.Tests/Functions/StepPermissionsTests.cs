@@ -73,7 +73,6 @@ public sealed class StepPermissionsTests(SynthesizedStackFixture fixture)
     [InlineData("iam:PassRole", "StartFineTuning")]
     [InlineData("bedrock:CreateProvisionedModelThroughput", "ProvisionThroughput")]
     [InlineData("bedrock:DeleteProvisionedModelThroughput", "ReleaseThroughput")]
-    [InlineData("sns:Publish", "ReviewDataset")]
     public void Action_ShouldBeGrantedToItsStepOnly(string action, string owner)
     {
         var holders = WorkflowSteps.All.Where(step => ActionsOf(step.Name).Contains(action)).Select(step => step.Name).ToList();

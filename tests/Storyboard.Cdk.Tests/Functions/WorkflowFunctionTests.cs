@@ -62,13 +62,12 @@ public sealed class WorkflowFunctionTests(SynthesizedStackFixture fixture)
     }
 
     [Fact]
-    public void Functions_OnlyTheStepsThatNeedThem_ShouldReceiveRoleTopicAndFrameTag()
+    public void Functions_OnlyTheStepsThatNeedThem_ShouldReceiveRoleFrameTagAndCollectionManagement()
     {
         foreach (var step in WorkflowSteps.All)
         {
             var variables = FunctionOf(step.Name)["Environment"]!["Variables"]!.AsObject();
             Assert.Equal(step.Name == "StartFineTuning", variables.ContainsKey("STORYBOARD_CUSTOMIZATION_ROLE_ARN"));
-            Assert.Equal(step.Name == "ReviewDataset", variables.ContainsKey("STORYBOARD_NOTIFICATION_TOPIC_ARN"));
             Assert.Equal(step.Name == "ExtractFrames", variables.ContainsKey("STORYBOARD_FRAME_TAG"));
             Assert.Equal(step.Name == "PrepareCharacters", variables.ContainsKey("STORYBOARD_MANAGE_COLLECTION"));
         }

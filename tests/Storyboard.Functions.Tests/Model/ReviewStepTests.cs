@@ -24,6 +24,23 @@ public sealed class ReviewStepTests
     }
 
     [Fact]
+    public async Task RequestAsync_ShouldWriteAReviewRequestWithoutTheTokenThatADecisionLeavesAlone()
+    {
+        using var run = await ModelRun.CreateAsync();
+        await new ReviewStep(run.Services()).RequestAsync(run.Run(), run.Dataset(), "AQCEAAAAKgAAAAMAAAAA-token");
+        var key = ReviewDecisions.ReviewRequestKey(ModelRun.RunId);
+        var before = await run.Store.GetInfoAsync(key);
+
+        await ReviewDecisions.RecordAsync(run.Store, ModelRun.RunId, new ReviewDecision(true, "fine"));
+        var request = await run.Store.ReadTextAsync(key);
+
+        Assert.Equal(run.Layout.Prefix + "review-request.txt", key);
+        Assert.Contains($"storyboard stack approve {ModelRun.RunId}", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("AQCEAAAAKgAAAAMAAAAA-token", request, StringComparison.Ordinal);
+        Assert.Equal(before, await run.Store.GetInfoAsync(key));
+    }
+
+    [Fact]
     public async Task FindAsync_WhenTheRunIsNotWaiting_ShouldThrowNoPendingReview()
     {
         using var run = await ModelRun.CreateAsync();
