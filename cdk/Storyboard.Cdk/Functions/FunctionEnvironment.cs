@@ -15,6 +15,9 @@ public static class FunctionEnvironment
     /// </summary>
     public const string ManageCollection = "STORYBOARD_MANAGE_COLLECTION";
 
+    /// <summary>Only for steps with <see cref="StepAccess.SearchCharacterFaces"/>, when a Custom Labels model is configured.</summary>
+    public const string CustomLabelsProjectVersionArn = "STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN";
+
     /// <summary><c>aws</c> on Lambda; the local runner uses <c>local</c>.</summary>
     public const string Services = "STORYBOARD_SERVICES";
 

@@ -83,6 +83,10 @@ internal static class StepPermissions
 
             // DetectFaces and DetectLabels act on an image, not on a Rekognition resource: "*" is the only resource they accept.
             yield return Statement("DetectInImages", ["rekognition:DetectFaces", "rekognition:DetectLabels"], "*");
+            if (resources.Settings.CustomLabelsProjectVersionArn is { } customLabels)
+            {
+                yield return Statement("DetectCustomLabels", ["rekognition:DetectCustomLabels"], customLabels);
+            }
         }
 
         if (access.HasFlag(StepAccess.CheckBaseModel))

@@ -55,6 +55,11 @@ public sealed class WorkflowFunction : Construct
             [FunctionEnvironment.FfmpegPath] = FfmpegLayer.FfmpegPath,
             [FunctionEnvironment.FfprobePath] = FfmpegLayer.FfprobePath,
         };
+        if (step.Access.HasFlag(StepAccess.SearchCharacterFaces) && settings.CustomLabelsProjectVersionArn is { } customLabels)
+        {
+            environment[FunctionEnvironment.CustomLabelsProjectVersionArn] = customLabels;
+        }
+
         if (step.Access.HasFlag(StepAccess.IndexCharacterFaces))
         {
             environment[FunctionEnvironment.ManageCollection] = "true";

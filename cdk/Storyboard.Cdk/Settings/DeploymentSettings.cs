@@ -20,6 +20,10 @@ namespace Storyboard.Cdk.Settings;
 /// <param name="BaseModelId">Foundation model that is fine-tuned (context <c>baseModelId</c>).</param>
 /// <param name="EmbeddingModelId">Model that embeds crops for near-duplicate removal (context <c>embeddingModelId</c>).</param>
 /// <param name="CaptionModelId">Model or inference profile that captions crops (context <c>captionModelId</c>).</param>
+/// <param name="CustomLabelsProjectVersionArn">
+/// Optional Rekognition Custom Labels model whose labels are the character names (context
+/// <c>customLabelsProjectVersionArn</c>); when set, DetectCharacters asks it instead of the face collection.
+/// </param>
 public sealed record DeploymentSettings(
     Architecture Architecture,
     bool RetainData,
@@ -30,7 +34,8 @@ public sealed record DeploymentSettings(
     string FfmpegLayerDirectory,
     string BaseModelId,
     string EmbeddingModelId,
-    string CaptionModelId)
+    string CaptionModelId,
+    string? CustomLabelsProjectVersionArn = null)
 {
     /// <summary>The runtime identifier <c>dotnet publish</c> targets for <see cref="Architecture"/>.</summary>
     public string RuntimeIdentifier => Architecture.Name == Architecture.ARM_64.Name ? "linux-arm64" : "linux-x64";

@@ -49,6 +49,14 @@ internal static partial class DeploymentSettingsReader
 
         var layerDirectory = ReadString(node, "ffmpegLayerDir", repository.DefaultFfmpegLayer);
 
+        var customLabels = ReadString(node, "customLabelsProjectVersionArn", string.Empty);
+        if (customLabels.Length > 0 && !CustomLabelsPattern().IsMatch(customLabels))
+        {
+            throw new InvalidDeploymentSettingsException(
+                $"Context 'customLabelsProjectVersionArn' is '{customLabels}'; expected a Rekognition project version ARN such as "
+                + "arn:aws:rekognition:us-east-1:123456789012:project/characters/version/characters.2026-11-01T10.00.00/1730455200000.");
+        }
+
         return new DeploymentSettings(
             architecture,
             ReadBool(node, "retainData", true),
@@ -59,7 +67,8 @@ internal static partial class DeploymentSettingsReader
             Path.GetFullPath(layerDirectory, repository.Root),
             ReadModelId(node, "baseModelId", "amazon.nova-canvas-v1:0"),
             ReadModelId(node, "embeddingModelId", "amazon.titan-embed-image-v1"),
-            ReadModelId(node, "captionModelId", "amazon.nova-pro-v1:0"));
+            ReadModelId(node, "captionModelId", "amazon.nova-pro-v1:0"),
+            customLabels.Length > 0 ? customLabels : null);
     }
 
     private static string ReadModelId(Node node, string key, string fallback)
@@ -101,6 +110,9 @@ internal static partial class DeploymentSettingsReader
             string text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
             var other => throw new InvalidDeploymentSettingsException($"Context '{key}' is '{other}'; use a whole number."),
         };
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:rekognition:[a-z0-9-]+:[0-9]{12}:project/[a-zA-Z0-9_.\-]{1,255}/version/[a-zA-Z0-9_.\-]{1,255}/[0-9]+$")]
+    private static partial Regex CustomLabelsPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

@@ -23,13 +23,14 @@ public static class RunCommand
         var services = new Option<string>("--services") { Description = "local (offline stand-ins) or aws (Rekognition and Bedrock with your credentials; paid).", DefaultValueFactory = _ => "local" };
         var bucket = new Option<string?>("--bucket") { Description = "aws: a bucket you own (e.g. the stack's BucketName output) where the dataset is copied for Bedrock to fine-tune from. Not needed with --dataset-only. Default: STORYBOARD_BUCKET." };
         var collection = new Option<string?>("--collection") { Description = $"aws: the Rekognition collection the reference faces are indexed in; created when missing. Default: STORYBOARD_COLLECTION_ID, else '{HybridSettings.DefaultCollectionId}'." };
+        var customLabels = new Option<string?>("--custom-labels") { Description = "aws: the ARN of a running Rekognition Custom Labels model whose labels are the character names; it finds the characters instead of the face collection. Default: STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN." };
         var roleArn = new Option<string?>("--role-arn") { Description = "aws: the role Bedrock assumes to read the bucket (the stack's CustomizationRoleArn output). Not needed with --dataset-only. Default: STORYBOARD_CUSTOMIZATION_ROLE_ARN." };
         var outDirectory = new Option<DirectoryInfo>("--out") { Description = "The output folder; it plays the bucket (runs/<runId>/ lands here).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var datasetOnly = new Option<bool>("--dataset-only") { Description = "Stop after BuildDataset: no fine-tuning, no throughput, no storyboard." };
         var timeScale = new Option<double>("--time-scale") { Description = "Multiplies Wait states and Retry intervals.", DefaultValueFactory = _ => 1.0 };
         var command = new Command("run", "Run the Storyboard workflow on a video: frames, characters, crops, captions, dataset, model and storyboard.")
         {
-            video, characters, config, services, bucket, collection, roleArn, outDirectory, datasetOnly, timeScale,
+            video, characters, config, services, bucket, collection, roleArn, customLabels, outDirectory, datasetOnly, timeScale,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +57,7 @@ public static class RunCommand
                     parse.GetValue(bucket) ?? Environment.GetEnvironmentVariable("STORYBOARD_BUCKET"),
                     parse.GetValue(collection) ?? Environment.GetEnvironmentVariable("STORYBOARD_COLLECTION_ID"),
                     parse.GetValue(roleArn) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOMIZATION_ROLE_ARN"),
+                    parse.GetValue(customLabels) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"),
                     parse.GetValue(datasetOnly),
                     error,
                     cancellationToken);

@@ -10,7 +10,7 @@ namespace Storyboard.Cli.Workflow;
 internal static class HybridPreflight
 {
     /// <returns>The settings, or null after writing why the run cannot start.</returns>
-    public static async Task<HybridSettings?> CheckAsync(string? bucket, string? collection, string? roleArn, bool datasetOnly, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<HybridSettings?> CheckAsync(string? bucket, string? collection, string? roleArn, string? customLabels, bool datasetOnly, TextWriter error, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (!datasetOnly && string.IsNullOrWhiteSpace(bucket))
@@ -50,6 +50,7 @@ internal static class HybridPreflight
         return new HybridSettings(
             string.IsNullOrWhiteSpace(bucket) ? null : bucket.Trim(),
             string.IsNullOrWhiteSpace(collection) ? HybridSettings.DefaultCollectionId : collection.Trim(),
-            string.IsNullOrWhiteSpace(roleArn) ? null : roleArn.Trim());
+            string.IsNullOrWhiteSpace(roleArn) ? null : roleArn.Trim(),
+            CustomLabelsArn: string.IsNullOrWhiteSpace(customLabels) ? null : customLabels.Trim());
     }
 }

@@ -10,7 +10,8 @@ namespace Storyboard.Cli.Workflow;
 /// <param name="CollectionId">The Rekognition collection the references are indexed in (created when missing).</param>
 /// <param name="RoleArn">The role Bedrock assumes to read the bucket; needed only to fine-tune.</param>
 /// <param name="ModelUnits">Provisioned throughput units to buy for rendering.</param>
-internal sealed record HybridSettings(string? Bucket, string CollectionId, string? RoleArn, int ModelUnits = 1)
+/// <param name="CustomLabelsArn">A running Rekognition Custom Labels model that names the characters instead of the faces.</param>
+internal sealed record HybridSettings(string? Bucket, string CollectionId, string? RoleArn, int ModelUnits = 1, string? CustomLabelsArn = null)
 {
     public const string DefaultCollectionId = "storyboard-characters";
 
@@ -19,6 +20,7 @@ internal sealed record HybridSettings(string? Bucket, string CollectionId, strin
     private const string CollectionKey = "collection";
     private const string RoleKey = "roleArn";
     private const string UnitsKey = "modelUnits";
+    private const string CustomLabelsKey = "customLabels";
 
     public void WriteTo(IDictionary<string, string> metadata)
     {
@@ -35,6 +37,11 @@ internal sealed record HybridSettings(string? Bucket, string CollectionId, strin
         {
             metadata[RoleKey] = RoleArn;
         }
+
+        if (CustomLabelsArn is not null)
+        {
+            metadata[CustomLabelsKey] = CustomLabelsArn;
+        }
     }
 
     /// <returns>Null for a run with the offline stand-ins.</returns>
@@ -47,6 +54,7 @@ internal sealed record HybridSettings(string? Bucket, string CollectionId, strin
                 metadata.GetValueOrDefault(BucketKey),
                 metadata.GetValueOrDefault(CollectionKey) ?? DefaultCollectionId,
                 metadata.GetValueOrDefault(RoleKey),
-                int.Parse(metadata.GetValueOrDefault(UnitsKey) ?? "1", CultureInfo.InvariantCulture));
+                int.Parse(metadata.GetValueOrDefault(UnitsKey) ?? "1", CultureInfo.InvariantCulture),
+                metadata.GetValueOrDefault(CustomLabelsKey));
     }
 }

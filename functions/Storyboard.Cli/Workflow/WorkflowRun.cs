@@ -69,7 +69,7 @@ internal sealed class WorkflowRun
             }
 
             // One process runs every step, so it both maintains the collection and searches it.
-            services = AwsComposition.Create(new AwsSettings(hybrid.Bucket ?? LocalServices.DefaultBucket, hybrid.CollectionId) { ManageCollection = true }, clients, store, scratch);
+            services = AwsComposition.Create(new AwsSettings(hybrid.Bucket ?? LocalServices.DefaultBucket, hybrid.CollectionId) { ManageCollection = true, CustomLabelsProjectVersionArn = hybrid.CustomLabelsArn }, clients, store, scratch);
             model = AwsComposition.CreateModel(clients, store, new ModelSettings(hybrid.RoleArn ?? string.Empty, hybrid.ModelUnits));
         }
 

@@ -52,7 +52,11 @@ public static class AwsComposition
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(store);
         var ffmpeg = new FfmpegMedia(media);
-        var vision = new RekognitionVisionOptions(settings.CollectionId) { ManageCollection = settings.ManageCollection };
+        var vision = new RekognitionVisionOptions(settings.CollectionId)
+        {
+            ManageCollection = settings.ManageCollection,
+            CustomLabelsProjectVersionArn = settings.CustomLabelsProjectVersionArn,
+        };
         return new StoryboardServices(
             Name: Name,
             Bucket: settings.Bucket,

@@ -30,6 +30,12 @@ public sealed record AwsSettings(string Bucket, string CollectionId)
     /// </summary>
     public bool ManageCollection { get; init; }
 
+    /// <summary>
+    /// <c>STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN</c>: a running Rekognition Custom Labels model
+    /// whose labels are the character names; when set it finds the characters instead of the faces.
+    /// </summary>
+    public string? CustomLabelsProjectVersionArn { get; init; }
+
     /// <summary><c>STORYBOARD_FRAME_TAG</c> (<c>key=value</c>): written on frames so the lifecycle rule expires them.</summary>
     public ObjectTag? FrameTag { get; init; }
 
@@ -48,6 +54,7 @@ public sealed record AwsSettings(string Bucket, string CollectionId)
             EmbeddingModelId = Optional("STORYBOARD_EMBEDDING_MODEL_ID", DefaultEmbeddingModelId),
             CaptionModelId = Optional("STORYBOARD_CAPTION_MODEL_ID", DefaultCaptionModelId),
             ManageCollection = string.Equals(Optional("STORYBOARD_MANAGE_COLLECTION", "false"), "true", StringComparison.OrdinalIgnoreCase),
+            CustomLabelsProjectVersionArn = Optional("STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN", string.Empty) is { Length: > 0 } arn ? arn : null,
         };
         var dimensions = Optional("STORYBOARD_EMBEDDING_DIMENSIONS", "1024");
         if (!int.TryParse(dimensions, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length is not (256 or 384 or 1024))

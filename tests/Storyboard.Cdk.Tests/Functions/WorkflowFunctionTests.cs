@@ -114,3 +114,24 @@ public sealed class WorkflowFunctionArm64Tests
         Assert.Equal("linux-arm64", stack.Stack.Settings.RuntimeIdentifier);
     }
 }
+
+/// <summary>A Custom Labels model needs its own synthesis.</summary>
+public sealed class WorkflowFunctionCustomLabelsTests
+{
+    private const string ModelArn = "arn:aws:rekognition:us-east-1:123456789012:project/characters/version/characters.2026-11-01T10.00.00/1730455200000";
+
+    [Fact]
+    public void DetectCharacters_WhenACustomLabelsModelIsConfigured_ShouldGetItsArnAndMayCallOnlyThatModel()
+    {
+        using var stack = new Synthesis(new Dictionary<string, object> { ["customLabelsProjectVersionArn"] = ModelArn });
+
+        var functions = stack.ResourcesOfType("AWS::Lambda::Function").Select(f => f.Resource["Properties"]!).ToList();
+        var detect = functions.Single(f => ((string?)f["Description"])!.EndsWith(" DetectCharacters", StringComparison.Ordinal));
+        Assert.Equal(ModelArn, (string?)detect["Environment"]!["Variables"]!["STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"]);
+        Assert.Single(functions, f => f["Environment"]!["Variables"]!.AsObject().ContainsKey("STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"));
+        var statement = stack.ResourcesOfType("AWS::IAM::Policy")
+            .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Single(s => (string?)s!["Sid"] == "DetectCustomLabels")!;
+        Assert.Equal(ModelArn, (string?)statement["Resource"]);
+    }
+}

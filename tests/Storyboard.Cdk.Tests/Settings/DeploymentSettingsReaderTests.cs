@@ -55,6 +55,7 @@ public sealed class DeploymentSettingsReaderTests
     [InlineData("retainData", "maybe", "true or false")]
     [InlineData("alarmEmail", "not-an-address", "not an e-mail address")]
     [InlineData("baseModelId", "Nova Canvas", "Bedrock model id")]
+    [InlineData("customLabelsProjectVersionArn", "arn:aws:rekognition:us-east-1:123456789012:collection/x", "project version ARN")]
     public void Read_WhenAValueIsUnusable_ShouldSayWhichAndWhatIsAccepted(string key, string value, string hint)
     {
         var exception = Assert.Throws<InvalidDeploymentSettingsException>(() => Read(new Dictionary<string, object> { [key] = value }));

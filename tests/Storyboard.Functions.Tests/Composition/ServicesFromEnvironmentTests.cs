@@ -70,6 +70,7 @@ public sealed class ServicesFromEnvironmentTests
             ["STORYBOARD_CAPTION_MODEL_ID"] = "us.amazon.nova-pro-v1:0",
             ["STORYBOARD_FRAME_TAG"] = "storyboard:kind=frame",
             ["STORYBOARD_MANAGE_COLLECTION"] = "true",
+            ["STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"] = "arn:aws:rekognition:us-east-1:123456789012:project/p/version/v/1",
         };
 
         var settings = AwsSettings.FromEnvironment(variables.GetValueOrDefault);
@@ -78,6 +79,7 @@ public sealed class ServicesFromEnvironmentTests
         Assert.Equal("us.amazon.nova-pro-v1:0", settings.CaptionModelId);
         Assert.Equal(new Aws.S3.ObjectTag("storyboard:kind", "frame"), settings.FrameTag);
         Assert.True(settings.ManageCollection);
+        Assert.Equal("arn:aws:rekognition:us-east-1:123456789012:project/p/version/v/1", settings.CustomLabelsProjectVersionArn);
         Assert.False(AwsSettings.FromEnvironment(new Dictionary<string, string> { ["STORYBOARD_BUCKET"] = "b", ["STORYBOARD_COLLECTION_ID"] = "c" }.GetValueOrDefault).ManageCollection);
     }
 }
