@@ -281,7 +281,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     internal static MatchScore Evaluate(FramePyramid pyramid, ReferenceTemplate t, double cx, double cy, double h)
     {
         var w = h * t.Aspect;
-        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height);
+        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height, t.Needed);
         return TemplateMatcher.Score(t, patch);
     }
 }

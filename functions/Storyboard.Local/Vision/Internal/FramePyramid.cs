@@ -32,7 +32,8 @@ internal sealed class FramePyramid
     /// Resamples the full-resolution window (x, y, w, h) to dw x dh pixels. Pixels that fall
     /// outside the frame are marked invalid, so characters cut by the frame edge can still be compared.
     /// </summary>
-    public Patch Sample(double x, double y, double w, double h, int dw, int dh)
+    /// <param name="needed">When given, only these patch pixels are sampled; the rest stay invalid.</param>
+    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null)
     {
         var level = 0;
         while (level + 1 < levels.Count && h / (1 << (level + 1)) >= dh)
@@ -77,12 +78,12 @@ internal sealed class FramePyramid
             int row0 = Math.Clamp(yi, 0, ih - 1) * iw * 3, row1 = Math.Clamp(yi + 1, 0, ih - 1) * iw * 3;
             for (var i = 0; i < dw; i++)
             {
-                if (!columnInside[i])
+                var o = (j * dw) + i;
+                if (!columnInside[i] || (needed is not null && !needed[o]))
                 {
                     continue;
                 }
 
-                var o = (j * dw) + i;
                 var tx = columnT[i];
                 int a = row0 + columnA[i], b = row0 + columnB[i], c = row1 + columnA[i], d = row1 + columnB[i];
                 float w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;

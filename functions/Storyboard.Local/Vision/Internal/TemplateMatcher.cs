@@ -5,18 +5,16 @@ internal static class TemplateMatcher
 {
     public static MatchScore Score(ReferenceTemplate t, Patch p)
     {
-        int n = t.Width * t.Height;
         var mask = t.Mask;
 
         // Colour and appearance under the mask, only where the window is inside the frame.
         Span<float> hist = stackalloc float[ColourBins.Count];
         hist.Clear();
-        double maskIn = 0, maskAll = 0, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        for (var i = 0; i < n; i++)
+        double maskIn = 0, maskAll = t.MaskTotal, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        foreach (var i in t.Masked)
         {
             var m = mask[i];
-            maskAll += m;
-            if (!p.Valid[i] || m < 0.5f)
+            if (!p.Valid[i])
             {
                 continue;
             }
