@@ -18,6 +18,13 @@ public sealed class FfmpegCropCutter(MediaToolLocator locator, MediaProcessRunne
     /// </summary>
     public const int ImagesPerCall = 16;
 
+    /// <summary>
+    /// PNG with the "up" row filter and light deflate: on frames of cartoons over photographs this
+    /// encodes about twice as fast as ffmpeg's defaults and the files come out about a third
+    /// smaller (the pixels are the same: PNG is lossless).
+    /// </summary>
+    internal static readonly string[] PngOutput = ["-c:v", "png", "-pred", "up", "-compression_level", "1"];
+
     public Task CutAsync(string sourceImage, IReadOnlyList<CropRequest> crops, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceImage);
@@ -65,7 +72,7 @@ public sealed class FfmpegCropCutter(MediaToolLocator locator, MediaProcessRunne
         {
             for (var i = 0; i < batch[k].Crops.Count; i++)
             {
-                arguments.AddRange(["-map", $"[o{k}_{i}]", "-frames:v", "1", "-c:v", "png", "-f", "image2", "-update", "1", MediaInput.ToOutputArgument(batch[k].Crops[i].OutputPath)]);
+                arguments.AddRange(["-map", $"[o{k}_{i}]", "-frames:v", "1", .. PngOutput, "-f", "image2", "-update", "1", MediaInput.ToOutputArgument(batch[k].Crops[i].OutputPath)]);
             }
         }
 

@@ -200,7 +200,7 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         {
             Directory.CreateDirectory(WorkingFolder(request));
             var pattern = Path.GetFullPath(WorkingFolder(request)).Replace("%", "%%", StringComparison.Ordinal) + Path.DirectorySeparatorChar + "%06d.png";
-            arguments.AddRange(["-map", "[working]", "-f", "image2", "-c:v", "png", "-start_number", "0", "file:" + pattern]);
+            arguments.AddRange(["-map", "[working]", "-f", "image2", .. FfmpegCropCutter.PngOutput, "-start_number", "0", "file:" + pattern]);
         }
 
         return arguments;
