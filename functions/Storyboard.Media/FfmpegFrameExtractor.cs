@@ -12,6 +12,9 @@ namespace Storyboard.Media;
 /// frames, <c>showinfo</c> reports each picked frame's own timestamp on stderr, and the JPEGs come
 /// back on stdout. The picked frames keep their timestamps (no <c>fps</c> filter, which would
 /// re-stamp a frame with its tick), so the time written is the decoded frame's true time.
+/// A requested working copy is a second output of the same process (the picked frames split,
+/// scaled and written as numbered PNGs, renamed to <c>&lt;ms&gt;.png</c> once ffmpeg exits), so
+/// frames with working copies are handed out when the segment is done rather than one by one.
 /// </summary>
 public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessRunner runner, MediaToolsOptions options) : IFrameExtractor
 {
@@ -79,6 +82,8 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
             var arguments = Arguments(request, seek);
             var written = new HashSet<long>();
             string? truncation = null;
+            var deferred = request.WorkingCopy is null ? null : new List<(ExtractedFrame Frame, string Numbered)>();
+            var picture = -1;
 
             async Task ReadJpegsAsync(Stream stdout, CancellationToken token)
             {
@@ -87,6 +92,7 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
                 {
                     // showinfo logs a frame before the encoder sees it, so its line is already on the way.
                     var info = await picked.Reader.ReadAsync(token).ConfigureAwait(false);
+                    picture++;
                     var time = Math.Round(seek + parser.ToSeconds(info.Pts), 6);
                     var milliseconds = (long)Math.Round(time * 1000);
 
@@ -100,7 +106,15 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
                     var partial = path + ".part";
                     await File.WriteAllBytesAsync(partial, jpeg, token).ConfigureAwait(false);
                     File.Move(partial, path, overwrite: true);
-                    await frames.WriteAsync(new ExtractedFrame(time, path, info.Width, info.Height), token).ConfigureAwait(false);
+                    if (deferred is null)
+                    {
+                        await frames.WriteAsync(new ExtractedFrame(time, path, info.Width, info.Height), token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var working = Path.Combine(request.OutputFolder, milliseconds.ToString(CultureInfo.InvariantCulture) + ".png");
+                        deferred.Add((new ExtractedFrame(time, path, info.Width, info.Height, working), NumberedWorkingCopy(request, picture)));
+                    }
                 }
             }
 
@@ -132,6 +146,17 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
             {
                 throw CorruptVideoException.For(request.Source, "the file ends before the segment does (an incomplete upload?)", truncation);
             }
+
+            foreach (var (frame, numbered) in deferred ?? [])
+            {
+                if (!File.Exists(numbered))
+                {
+                    throw MediaProcessFailedException.For("ffmpeg", $"writing the working copy of the frame at {FilterNumber.Format(frame.TimeSeconds)} s of \"{request.Source}\" (no {numbered})", result.ExitCode, result.StderrTail);
+                }
+
+                File.Move(numbered, frame.WorkingCopyPath!, overwrite: true);
+                await frames.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -153,13 +178,39 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         // Reading stops a little after the end; the select expression makes the exact cut.
         arguments.AddRange(["-t", FilterNumber.Format(segment.EndSeconds - seek + 0.5)]);
         arguments.AddRange(["-i", MediaInput.ToArgument(request.Source)]);
-        arguments.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn"]);
-        arguments.AddRange(["-vf", $"select='{SelectExpression(request.Sampling, segment, seek)}',showinfo"]);
+        var pick = $"select='{SelectExpression(request.Sampling, segment, seek)}',showinfo";
+        if (request.WorkingCopy is { } size)
+        {
+            // One decode, two outputs: the picked frames are split, and one branch is scaled for
+            // the working copies (area averaging, as the thumbnailer does).
+            var scale = size.KeepAspect
+                ? $"scale=w={size.Width}:h={size.Height}:force_original_aspect_ratio=decrease:flags=area"
+                : $"scale={size.Width}:{size.Height}:flags=area";
+            arguments.AddRange(["-filter_complex", $"[0:v:0]{pick},split=2[frames][small];[small]{scale}[working]", "-map", "[frames]"]);
+        }
+        else
+        {
+            arguments.AddRange(["-map", "0:v:0", "-an", "-sn", "-dn", "-vf", pick]);
+        }
+
         // -vsync rather than its successor -fps_mode: the static ffmpeg in the Lambda layer predates
         // -fps_mode, and Debian's 5.1 still accepts -vsync (with a deprecation notice on stderr).
         arguments.AddRange(["-vsync", "passthrough", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", FilterNumber.Format(request.JpegQuality), "-"]);
+        if (request.WorkingCopy is not null)
+        {
+            Directory.CreateDirectory(WorkingFolder(request));
+            var pattern = Path.GetFullPath(WorkingFolder(request)).Replace("%", "%%", StringComparison.Ordinal) + Path.DirectorySeparatorChar + "%06d.png";
+            arguments.AddRange(["-map", "[working]", "-f", "image2", .. FfmpegCropCutter.PngOutput, "-start_number", "0", "file:" + pattern]);
+        }
+
         return arguments;
     }
+
+    private static string WorkingFolder(FrameExtractionRequest request) => Path.Combine(request.OutputFolder, "working");
+
+    /// <summary>The image2 muxer numbers its files by picture (from 0), in the order the JPEGs arrive.</summary>
+    private static string NumberedWorkingCopy(FrameExtractionRequest request, int picture) =>
+        Path.Combine(WorkingFolder(request), picture.ToString("000000", CultureInfo.InvariantCulture) + ".png");
 
     /// <summary>
     /// Frame time in the source is <c>t + seek</c>. A frame belongs to the segment when

@@ -55,6 +55,28 @@ public sealed partial class DatasetPathEndToEndTests(DatasetPathFixture fixture)
     }
 
     [Fact]
+    public async Task ExtractFrames_WhenRunOnTheClip_ShouldStoreASmallPngWorkingCopyBesideEveryFrame()
+    {
+        var indexes = await ListAsync(fixture.RunPrefix + "frames-index/");
+        var store = fixture.Folder.Store;
+
+        Assert.NotEmpty(indexes);
+        foreach (var index in indexes)
+        {
+            var frames = JsonNode.Parse(await store.ReadTextAsync(index))!["frames"]!.AsArray();
+            Assert.NotEmpty(frames);
+            foreach (var frame in frames)
+            {
+                var key = (string)frame!["key"]!;
+                var working = (string)frame["workingKey"]!;
+                Assert.Equal(key.Replace("/frames/", "/frames-work/", StringComparison.Ordinal)[..^4] + ".png", working);
+                var image = PngDecoder.Decode(await store.ReadBytesAsync(working));
+                Assert.Equal((640, 360), (image.Width, image.Height));
+            }
+        }
+    }
+
+    [Fact]
     public async Task CaptionBatch_WhenCaptioningTheClip_ShouldNameEveryCharacterOfEveryCropAndSayItIsATemplate()
     {
         var items = await ReadLinesAsync(fixture.RunPrefix + "dataset/items.jsonl");

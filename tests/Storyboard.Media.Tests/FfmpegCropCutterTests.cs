@@ -55,6 +55,42 @@ public sealed class FfmpegCropCutterTests(MediaFiles files)
     }
 
     [Fact]
+    public async Task CutManyAsync_WhenSeveralImages_ShouldCutEveryImagesCropsWithTheirOwnGeometry()
+    {
+        var output = files.NewFolder("many");
+        var copy = Path.Combine(output, "second frame.png");
+        File.Copy(files.RedBlue, copy);
+        var sources = Enumerable.Range(0, 20)
+            .Select(k => new CropSource(k % 2 == 0 ? files.RedBlue : copy, [
+                new(new PixelRect(5 + k, 5, 60, 90), 16, 16, Path.Combine(output, $"{k}-red.png")),
+                new(new PixelRect(110, 5, 80, 90 - k), 16, 20, Path.Combine(output, $"{k}-blue.png"))]))
+            .ToList();
+
+        await files.Media.Crops.CutManyAsync(sources, CancellationToken.None);
+
+        var size = new ThumbnailSize(16, 16, keepAspect: false);
+        foreach (var k in new[] { 0, 7, 19 })
+        {
+            AssertAll(await files.Media.Thumbnails.FromImageAsync(Path.Combine(output, $"{k}-red.png"), size, CancellationToken.None), (255, 0, 0));
+            AssertAll(await files.Media.Thumbnails.FromImageAsync(Path.Combine(output, $"{k}-blue.png"), size, CancellationToken.None), (0, 0, 255));
+            Assert.Equal((16, 20), await PngSize(Path.Combine(output, $"{k}-blue.png")));
+        }
+    }
+
+    [Fact]
+    public async Task CutManyAsync_WhenOneSourceIsNotAnImage_ShouldThrowMediaProcessFailed()
+    {
+        var output = files.NewFolder("many-bad");
+        CropSource[] sources =
+        [
+            new(files.RedBlue, [new(new PixelRect(0, 0, 10, 10), 10, 10, Path.Combine(output, "good.png"))]),
+            new(files.TextNamedMp4, [new(new PixelRect(0, 0, 10, 10), 10, 10, Path.Combine(output, "bad.png"))]),
+        ];
+
+        await Assert.ThrowsAsync<MediaProcessFailedException>(() => files.Media.Crops.CutManyAsync(sources, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CutAsync_WhenSourceIsNotAnImage_ShouldThrowMediaProcessFailed()
     {
         var output = Path.Combine(files.NewFolder("bad"), "x.png");

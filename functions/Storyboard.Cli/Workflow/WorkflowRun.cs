@@ -77,6 +77,10 @@ internal sealed class WorkflowRun
         {
             Store = new LocalFolderObjectStore(outputFolder),
             TimeScale = timeScale,
+
+            // The deployed definition fans segments out 8 at a time to separate Lambdas; here they
+            // share this machine's cores, and more CPU-bound children than cores only slow each other.
+            MaxMapConcurrency = Environment.ProcessorCount,
             OnEvent = progress is null ? null : progress.OnEvent,
         });
         return new WorkflowRun(outputFolder, services, model, executor, hybrid);

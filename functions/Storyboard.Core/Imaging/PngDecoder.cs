@@ -255,6 +255,23 @@ public sealed class PngDecoder : IImageDecoder
         }
     }
 
+    private static void WriteRgbRow(byte[] row, int pw, bool alpha, Span<byte> target)
+    {
+        if (alpha)
+        {
+            row.AsSpan(0, pw * 4).CopyTo(target);
+            return;
+        }
+
+        for (int i = 0, j = 0; i < pw * 3; i += 3, j += 4)
+        {
+            target[j] = row[i];
+            target[j + 1] = row[i + 1];
+            target[j + 2] = row[i + 2];
+            target[j + 3] = 255;
+        }
+    }
+
     internal static int Paeth(int a, int b, int c)
     {
         var p = a + b - c;
@@ -264,6 +281,13 @@ public sealed class PngDecoder : IImageDecoder
 
     private static void WriteRow(Header h, byte[] row, int pw, byte[]? palette, byte[]? trns, byte[] rgba, int x0, int y, int dx)
     {
+        if (h.BitDepth == 8 && dx == 1 && (h.ColourType == 6 || (h.ColourType == 2 && trns is null)))
+        {
+            // The common case (ffmpeg's rgb24/rgba output): whole bytes, no per-sample arithmetic.
+            WriteRgbRow(row, pw, h.ColourType == 6, rgba.AsSpan(((y * h.Width) + x0) * 4, pw * 4));
+            return;
+        }
+
         var depth = h.BitDepth;
         for (var i = 0; i < pw; i++)
         {

@@ -9,9 +9,15 @@ namespace Storyboard.Core.Media;
 /// <param name="Sampling">How frames are chosen.</param>
 /// <param name="OutputFolder">Local folder for the JPEG files; created when missing.</param>
 /// <param name="JpegQuality">ffmpeg's <c>-q:v</c> for MJPEG, 2 (best) to 31 (smallest).</param>
+/// <param name="WorkingCopy">
+/// When set, each frame also gets a small PNG copy of this size (<see cref="ExtractedFrame.WorkingCopyPath"/>),
+/// scaled from the decoded picture in the same decoder pass, so later steps can read its pixels
+/// in-process instead of decoding the JPEG again.
+/// </param>
 public sealed record FrameExtractionRequest(
     string Source,
     TimeRange Segment,
     FrameSampling Sampling,
     string OutputFolder,
-    int JpegQuality = 3);
+    int JpegQuality = 3,
+    ThumbnailSize? WorkingCopy = null);

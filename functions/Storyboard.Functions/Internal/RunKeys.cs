@@ -21,6 +21,11 @@ public sealed class RunKeys(string runId)
 
     public string FramesManifestKey(string segment) => Prefix + "frames-index/" + Check(segment) + ".json";
 
+    /// <summary>Small PNG copies of a segment's frames, the pixels the offline steps work on.</summary>
+    public string WorkingFramesPrefix(string segment) => Prefix + "frames-work/" + Check(segment) + "/";
+
+    public string WorkingFrameKey(string segment, double timeSeconds) => WorkingFramesPrefix(segment) + RunLayout.Millis(timeSeconds) + ".png";
+
     public string FilterKey(string segment) => Prefix + "filtered/" + Check(segment) + ".json";
 
     public string CropRejectionsKey(string segment) => Prefix + "crop-rejections/" + Check(segment) + ".json";

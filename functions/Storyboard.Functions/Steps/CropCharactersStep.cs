@@ -14,13 +14,17 @@ namespace Storyboard.Functions.Steps;
 
 /// <summary>
 /// Turns each detection into a padded crop that meets the base model's image limits (Core's
-/// <see cref="CropPlanner"/>), cuts all crops of a frame with one ffmpeg call, uploads them as
+/// <see cref="CropPlanner"/>), cuts the crops of many frames with one cutter call (ffmpeg: one
+/// process per batch of frames, not per frame), uploads them as
 /// <c>crops/&lt;Name&gt;/&lt;ms&gt;-&lt;i&gt;.png</c> and writes <c>crops-index/&lt;segment&gt;.jsonl</c>;
 /// detections that cannot become a crop go to <c>crop-rejections/&lt;segment&gt;.json</c> with the reason.
 /// </summary>
 public sealed class CropCharactersStep(StoryboardServices services)
 {
     public const string State = "CropCharacters";
+
+    /// <summary>Frames handed to the cutter at once; their JPEGs sit in scratch space meanwhile.</summary>
+    public const int FramesPerCut = 16;
 
     public async Task<CropCharactersOutput> RunAsync(RunContext run, IReadOnlyList<string> segments, CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public sealed class CropCharactersStep(StoryboardServices services)
             var detections = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentDetectionsKey(segment), CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false);
             var entries = new List<CropEntry>();
             var rejections = new List<CropRejectionEntry>();
+            var pending = new List<(FrameEntry Frame, List<DetectionLine> All, List<CropRequest> Requests, List<(DetectionLine Detection, CropPlan Plan, string Key, string Path)> Planned)>();
             foreach (var frameGroup in detections.GroupBy(d => d.Frame, StringComparer.Ordinal))
             {
                 var frame = sizes.TryGetValue(frameGroup.Key, out var known)
@@ -66,31 +71,43 @@ public sealed class CropCharactersStep(StoryboardServices services)
                     }
                 }
 
-                if (requests.Count == 0)
+                if (requests.Count > 0)
                 {
-                    continue;
+                    pending.Add((frame, all, requests, planned));
+                }
+            }
+
+            foreach (var batch in pending.Chunk(FramesPerCut))
+            {
+                var sources = new List<CropSource>(batch.Length);
+                foreach (var (frame, _, requests, _) in batch)
+                {
+                    var framePath = scratch.PathFor(segment, Path.GetFileName(frame.Key));
+                    await StoreFiles.DownloadAsync(services.Store, frame.Key, framePath, cancellationToken).ConfigureAwait(false);
+                    sources.Add(new CropSource(framePath, requests));
                 }
 
-                var framePath = scratch.PathFor(segment, Path.GetFileName(frame.Key));
-                await StoreFiles.DownloadAsync(services.Store, frame.Key, framePath, cancellationToken).ConfigureAwait(false);
-                await services.Crops.CutAsync(framePath, requests, cancellationToken).ConfigureAwait(false);
-                File.Delete(framePath);
-                foreach (var (detection, plan, key, path) in planned)
+                await services.Crops.CutManyAsync(sources, cancellationToken).ConfigureAwait(false);
+                sources.ForEach(source => File.Delete(source.SourceImage));
+                foreach (var (frame, all, _, planned) in batch)
                 {
-                    var bytes = await StoreFiles.UploadAsync(services.Store, path, key, "image/png", cancellationToken).ConfigureAwait(false);
-                    File.Delete(path);
-                    entries.Add(new CropEntry(
-                        key,
-                        detection.Character,
-                        CharactersInside(plan.Source, detection, all, frame.Width, frame.Height),
-                        detection.TimeSeconds,
-                        detection.Frame,
-                        detection.Box,
-                        detection.Confidence,
-                        Quality(detection.Confidence, plan.Scale),
-                        plan.OutputWidth,
-                        plan.OutputHeight,
-                        bytes));
+                    foreach (var (detection, plan, key, path) in planned)
+                    {
+                        var bytes = await StoreFiles.UploadAsync(services.Store, path, key, "image/png", cancellationToken).ConfigureAwait(false);
+                        File.Delete(path);
+                        entries.Add(new CropEntry(
+                            key,
+                            detection.Character,
+                            CharactersInside(plan.Source, detection, all, frame.Width, frame.Height),
+                            detection.TimeSeconds,
+                            detection.Frame,
+                            detection.Box,
+                            detection.Confidence,
+                            Quality(detection.Confidence, plan.Scale),
+                            plan.OutputWidth,
+                            plan.OutputHeight,
+                            bytes));
+                    }
                 }
             }
 

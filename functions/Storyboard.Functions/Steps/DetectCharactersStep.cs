@@ -40,10 +40,7 @@ public sealed class DetectCharactersStep(StoryboardServices services)
             var lines = new List<DetectionLine>();
             foreach (var frame in filtered.Kept)
             {
-                var path = scratch.PathFor(segment, Path.GetFileName(frame.Key));
-                await StoreFiles.DownloadAsync(services.Store, frame.Key, path, cancellationToken).ConfigureAwait(false);
-                var image = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(WorkingSide, WorkingSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
-                File.Delete(path);
+                var image = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(WorkingSide, WorkingSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
                 var found = await services.Detector.DetectAsync(image, index, cancellationToken).ConfigureAwait(false);
                 lines.AddRange(found
                     .OrderBy(d => d.Box.Left).ThenBy(d => d.Character, StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace Storyboard.Functions.Steps;
 /// <summary>
 /// Embeds every crop of the batch's segments and writes the vectors to
 /// <c>embeddings/&lt;segment&gt;.jsonl</c> (never into the state: a few hundred floats per crop
-/// would soon pass the 256 KiB payload limit).
+/// would soon pass the 256 KiB payload limit). The PNG crops are decoded and shrunk in-process.
 /// </summary>
 public sealed class EmbedCropsStep(StoryboardServices services)
 {
@@ -34,10 +34,7 @@ public sealed class EmbedCropsStep(StoryboardServices services)
             var lines = new List<EmbeddingLine>(crops.Count);
             foreach (var crop in crops)
             {
-                var path = scratch.PathFor(segment, Path.GetFileName(crop.Key));
-                await StoreFiles.DownloadAsync(services.Store, crop.Key, path, cancellationToken).ConfigureAwait(false);
-                var thumbnail = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
-                File.Delete(path);
+                var thumbnail = await WorkingImages.ImageAsync(services, crop.Key, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
                 lines.Add(new EmbeddingLine(crop.Key, services.Embedder.Service, await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false)));
             }
 

@@ -12,14 +12,20 @@ namespace Storyboard.Functions.Steps;
 /// <summary>
 /// Samples each segment of a batch with ffmpeg (fixed rate, or scene changes when the plan says
 /// so), uploads the frames as <c>frames/&lt;segment&gt;/&lt;ms&gt;.jpg</c> named by their true
-/// presentation time, and writes <c>frames-index/&lt;segment&gt;.json</c>. Frames a previous
-/// attempt left that this one did not produce are deleted, so a re-run leaves exactly one set.
+/// presentation time, and writes <c>frames-index/&lt;segment&gt;.json</c>. The same decoder pass
+/// writes each frame's small PNG working copy (<c>frames-work/&lt;segment&gt;/&lt;ms&gt;.png</c>,
+/// <see cref="DetectCharactersStep.WorkingSide"/> px), which FilterFrames and DetectCharacters read
+/// in-process instead of starting ffmpeg per frame. Frames a previous attempt left that this one
+/// did not produce are deleted, so a re-run leaves exactly one set.
 /// </summary>
 public sealed class ExtractFramesStep(StoryboardServices services)
 {
     public const string State = "ExtractFrames";
 
     private static readonly TimeSpan SourceValidity = TimeSpan.FromHours(1);
+
+    /// <summary>The working copies are the detector's input size; the frame filters shrink them further.</summary>
+    private static readonly ThumbnailSize WorkingCopySize = new(DetectCharactersStep.WorkingSide, DetectCharactersStep.WorkingSide, keepAspect: true);
 
     public async Task<ExtractFramesOutput> RunAsync(RunContext run, IReadOnlyList<Segment> segments, CancellationToken cancellationToken)
     {
@@ -36,10 +42,11 @@ public sealed class ExtractFramesStep(StoryboardServices services)
             var sampling = segment.SceneAware
                 ? FrameSampling.SceneChange(segment.SceneThreshold, 1 / Math.Max(segment.Fps, 1e-3))
                 : FrameSampling.FixedRate(segment.Fps);
-            var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id));
+            var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id), WorkingCopy: WorkingCopySize);
             var frames = await services.Frames.ExtractAllAsync(request, cancellationToken).ConfigureAwait(false);
             var entries = new List<FrameEntry>();
             var written = new HashSet<string>(StringComparer.Ordinal);
+            var writtenWorking = new HashSet<string>(StringComparer.Ordinal);
             foreach (var frame in frames.OrderBy(f => f.TimeSeconds).Take(Math.Max(segment.MaxFrames, 1)))
             {
                 var key = keys.Layout.FrameKey(segment.Id, frame.TimeSeconds);
@@ -50,10 +57,19 @@ public sealed class ExtractFramesStep(StoryboardServices services)
                 }
 
                 await StoreFiles.UploadAsync(services.Store, frame.Path, key, "image/jpeg", cancellationToken).ConfigureAwait(false);
-                entries.Add(new FrameEntry(key, frame.TimeSeconds, frame.Width, frame.Height));
+                string? workingKey = null;
+                if (frame.WorkingCopyPath is { } workingPath)
+                {
+                    workingKey = keys.WorkingFrameKey(segment.Id, frame.TimeSeconds);
+                    await StoreFiles.UploadAsync(services.Store, workingPath, workingKey, "image/png", cancellationToken).ConfigureAwait(false);
+                    writtenWorking.Add(workingKey);
+                }
+
+                entries.Add(new FrameEntry(key, frame.TimeSeconds, frame.Width, frame.Height, workingKey));
             }
 
             await StoreJson.DeleteStaleAsync(services.Store, keys.Layout.SegmentFramesPrefix(segment.Id), written, cancellationToken).ConfigureAwait(false);
+            await StoreJson.DeleteStaleAsync(services.Store, keys.WorkingFramesPrefix(segment.Id), writtenWorking, cancellationToken).ConfigureAwait(false);
             var manifestKey = keys.FramesManifestKey(segment.Id);
             await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
             manifests.Add(manifestKey);

@@ -42,10 +42,7 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
             string? previousKey = null;
             foreach (var frame in manifest.Frames)
             {
-                var path = scratch.PathFor(segment, Path.GetFileName(frame.Key));
-                await StoreFiles.DownloadAsync(services.Store, frame.Key, path, cancellationToken).ConfigureAwait(false);
-                var thumbnail = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
-                File.Delete(path);
+                var thumbnail = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
                 var luma = FrameMeasures.MeanLuma(thumbnail);
                 if (luma < limits.BlackMeanLuma)
                 {

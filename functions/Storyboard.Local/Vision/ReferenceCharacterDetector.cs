@@ -213,25 +213,36 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
     {
         var scaleStep = 1 + (step * 1.25);
+        var back = -1;
         for (var round = 0; round < 24 && step > 0.025; round++)
         {
-            var improved = false;
+            var taken = -1;
             (double X, double Y, double H)[] moves =
             [
                 (cx + (step * h * template.Aspect), cy, h), (cx - (step * h * template.Aspect), cy, h),
                 (cx, cy + (step * h), h), (cx, cy - (step * h), h),
                 (cx, cy, h * scaleStep), (cx, cy, h / scaleStep),
             ];
-            foreach (var (mx, my, mh) in moves)
+            for (var m = 0; m < moves.Length; m++)
             {
+                // Undoing the last round's move leads back to where that round started, which scored
+                // lower than where it went: it cannot win, so it is not measured again.
+                if (m == back)
+                {
+                    continue;
+                }
+
+                var (mx, my, mh) = moves[m];
                 var s = Evaluate(pyramid, template, mx, my, mh);
                 if (s.Combined > score.Combined + 1e-6)
                 {
-                    (cx, cy, h, score, improved) = (mx, my, mh, s, true);
+                    (cx, cy, h, score, taken) = (mx, my, mh, s, m);
                 }
             }
 
-            if (!improved)
+            // Moves come in opposite pairs (0-1, 2-3, 4-5); the steps stay the same after a move.
+            back = taken < 0 ? -1 : taken ^ 1;
+            if (taken < 0)
             {
                 step /= 2;
                 scaleStep = Math.Sqrt(scaleStep);
@@ -245,6 +256,11 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             var before = template;
             foreach (var t in model.Templates)
             {
+                if (ReferenceEquals(t, before))
+                {
+                    continue; // its score here is the one the search ended with
+                }
+
                 var s = Evaluate(pyramid, t, cx, cy, h);
                 if (s.Combined > score.Combined)
                 {
@@ -265,7 +281,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     internal static MatchScore Evaluate(FramePyramid pyramid, ReferenceTemplate t, double cx, double cy, double h)
     {
         var w = h * t.Aspect;
-        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height);
+        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height, t.Needed);
         return TemplateMatcher.Score(t, patch);
     }
 }

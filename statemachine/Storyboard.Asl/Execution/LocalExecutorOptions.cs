@@ -18,6 +18,26 @@ public sealed record LocalExecutorOptions
 
     public bool RecordHistory { get; init; } = true;
 
+    /// <summary>
+    /// Most Map iterations and Distributed Map child executions run at once, whatever the state's
+    /// MaxConcurrency allows (null: as declared). In AWS every child gets its own Lambda; on one
+    /// machine, CPU-bound children beyond the core count only slow each other down and hold more
+    /// memory, so a local run caps them at the processor count without changing the definition.
+    /// </summary>
+    public int? MaxMapConcurrency
+    {
+        get => maxMapConcurrency;
+        init
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxMapConcurrency), value, "The Map concurrency cap must be at least 1 (or null for no cap).");
+            }
+
+            maxMapConcurrency = value;
+        }
+    }
+
     public string HistoryKey { get; init; } = "runs/{runId}/history.jsonl";
 
     public string ExecutionRecordKey { get; init; } = "runs/{runId}/execution.json";
@@ -45,6 +65,15 @@ public sealed record LocalExecutorOptions
 
     /// <summary>Sees every history event of the execution and of its Map Run children as it happens.</summary>
     public Action<HistoryEvent>? OnEvent { get; init; }
+
+    private readonly int? maxMapConcurrency;
+
+    /// <summary>Workers for a Map whose MaxConcurrency resolved to <paramref name="declared"/> (0: no limit).</summary>
+    internal int MapWorkers(int declared)
+    {
+        var workers = declared == 0 ? 1000 : declared;
+        return maxMapConcurrency is { } cap ? Math.Min(workers, cap) : workers;
+    }
 
     internal string Key(string template, string runId, string? mapRunId = null, string? token = null) =>
         template.Replace("{runId}", runId, StringComparison.Ordinal)

@@ -422,7 +422,7 @@ internal static class Interpreter
         var failures = new StatesErrorException?[items.Count];
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var workers = Math.Min(items.Count, maxConcurrency == 0 ? 1000 : maxConcurrency);
+        var workers = Math.Min(items.Count, run.Options.MapWorkers(maxConcurrency));
 
         // Workers start inline: a worker whose iterations complete synchronously keeps the thread and the
         // next worker starts only when one really waits, so concurrency grows where it helps (I/O-bound

@@ -229,7 +229,7 @@ internal static class DistributedMapRunner
             }
         }
 
-        var workers = maxConcurrency == 0 ? 1000 : maxConcurrency;
+        var workers = run.Options.MapWorkers(maxConcurrency);
         var tasks = Enumerable.Range(0, workers).Select(_ => Worker()).ToArray();
         try
         {

@@ -32,7 +32,8 @@ internal sealed class FramePyramid
     /// Resamples the full-resolution window (x, y, w, h) to dw x dh pixels. Pixels that fall
     /// outside the frame are marked invalid, so characters cut by the frame edge can still be compared.
     /// </summary>
-    public Patch Sample(double x, double y, double w, double h, int dw, int dh)
+    /// <param name="needed">When given, only these patch pixels are sampled; the rest stay invalid.</param>
+    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null)
     {
         var level = 0;
         while (level + 1 < levels.Count && h / (1 << (level + 1)) >= dh)
@@ -46,27 +47,45 @@ internal sealed class FramePyramid
         int iw = img.Width, ih = img.Height;
         var patch = new Patch(dw, dh);
         var validCount = 0;
+
+        // Columns repeat on every row: their source positions and weights are worked out once.
+        Span<int> columnA = dw <= 512 ? stackalloc int[dw] : new int[dw];
+        Span<int> columnB = dw <= 512 ? stackalloc int[dw] : new int[dw];
+        Span<float> columnT = dw <= 512 ? stackalloc float[dw] : new float[dw];
+        Span<bool> columnInside = dw <= 512 ? stackalloc bool[dw] : new bool[dw];
+        for (var i = 0; i < dw; i++)
+        {
+            var fx = x + ((i + 0.5) * w / dw);
+            columnInside[i] = fx >= 0 && fx < Width;
+            var lx = (fx * scale) - 0.5;
+            var xi = (int)Math.Floor(lx);
+            columnT[i] = (float)(lx - xi);
+            columnA[i] = Math.Clamp(xi, 0, iw - 1) * 3;
+            columnB[i] = Math.Clamp(xi + 1, 0, iw - 1) * 3;
+        }
+
         for (var j = 0; j < dh; j++)
         {
             var fy = y + ((j + 0.5) * h / dh);
+            if (fy < 0 || fy >= Height)
+            {
+                continue;
+            }
+
             var ly = (fy * scale) - 0.5;
             var yi = (int)Math.Floor(ly);
             var ty = (float)(ly - yi);
-            int y0 = Math.Clamp(yi, 0, ih - 1), y1 = Math.Clamp(yi + 1, 0, ih - 1);
+            int row0 = Math.Clamp(yi, 0, ih - 1) * iw * 3, row1 = Math.Clamp(yi + 1, 0, ih - 1) * iw * 3;
             for (var i = 0; i < dw; i++)
             {
                 var o = (j * dw) + i;
-                var fx = x + ((i + 0.5) * w / dw);
-                if (fx < 0 || fy < 0 || fx >= Width || fy >= Height)
+                if (!columnInside[i] || (needed is not null && !needed[o]))
                 {
                     continue;
                 }
 
-                var lx = (fx * scale) - 0.5;
-                var xi = (int)Math.Floor(lx);
-                var tx = (float)(lx - xi);
-                int x0 = Math.Clamp(xi, 0, iw - 1), x1 = Math.Clamp(xi + 1, 0, iw - 1);
-                int a = ((y0 * iw) + x0) * 3, b = ((y0 * iw) + x1) * 3, c = ((y1 * iw) + x0) * 3, d = ((y1 * iw) + x1) * 3;
+                var tx = columnT[i];
+                int a = row0 + columnA[i], b = row0 + columnB[i], c = row1 + columnA[i], d = row1 + columnB[i];
                 float w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
                 var r = (px[a] * w00) + (px[b] * w01) + (px[c] * w10) + (px[d] * w11);
                 var g = (px[a + 1] * w00) + (px[b + 1] * w01) + (px[c + 1] * w10) + (px[d + 1] * w11);

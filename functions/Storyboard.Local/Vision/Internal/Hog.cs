@@ -18,9 +18,38 @@ internal static class Hog
     {
         int cx = width / Cell, cy = height / Cell;
         var hist = new float[cx * cy * Bins];
-        for (var y = 0; y < cy * Cell; y++)
+        for (var c = 0; c < cx * cy; c++)
         {
-            for (var x = 0; x < cx * Cell; x++)
+            Accumulate(grey, valid, width, height, c, hist);
+        }
+
+        return hist;
+    }
+
+    /// <summary>
+    /// Only the listed cells (a template's covered cells: the others never enter a comparison).
+    /// Each cell sees the same pixels in the same order as in a full pass, so its values are identical.
+    /// </summary>
+    public static float[] Compute(float[] grey, bool[]? valid, int width, int height, int[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var hist = new float[(width / Cell) * (height / Cell) * Bins];
+        foreach (var c in cells)
+        {
+            Accumulate(grey, valid, width, height, c, hist);
+        }
+
+        return hist;
+    }
+
+    private static void Accumulate(float[] grey, bool[]? valid, int width, int height, int c, float[] hist)
+    {
+        var cx = width / Cell;
+        int x0 = (c % cx) * Cell, y0 = (c / cx) * Cell;
+        var cell = c * Bins;
+        for (var y = y0; y < y0 + Cell; y++)
+        {
+            for (var x = x0; x < x0 + Cell; x++)
             {
                 int xl = Math.Max(0, x - 1), xr = Math.Min(width - 1, x + 1), yu = Math.Max(0, y - 1), yd = Math.Min(height - 1, y + 1);
                 if (valid is not null && !(valid[(y * width) + xl] && valid[(y * width) + xr] && valid[(yu * width) + x] && valid[(yd * width) + x]))
@@ -53,28 +82,22 @@ internal static class Hog
                 var b1 = b0 + 1;
                 b0 = (b0 + Bins) % Bins;
                 b1 %= Bins;
-                var cell = (((y / Cell) * cx) + (x / Cell)) * Bins;
                 hist[cell + b0] += mag * (1 - frac);
                 hist[cell + b1] += mag * frac;
             }
         }
 
-        for (var c = 0; c < cx * cy; c++)
+        var sum = 0f;
+        for (var k = 0; k < Bins; k++)
         {
-            var sum = 0f;
-            for (var k = 0; k < Bins; k++)
-            {
-                sum += hist[(c * Bins) + k] * hist[(c * Bins) + k];
-            }
-
-            var norm = MathF.Sqrt(sum + (Floor * Floor));
-            for (var k = 0; k < Bins; k++)
-            {
-                hist[(c * Bins) + k] /= norm;
-            }
+            sum += hist[cell + k] * hist[cell + k];
         }
 
-        return hist;
+        var norm = MathF.Sqrt(sum + (Floor * Floor));
+        for (var k = 0; k < Bins; k++)
+        {
+            hist[cell + k] /= norm;
+        }
     }
 
     /// <summary>atan2 to within about 0.1 degree: far below the 20-degree bins, and several times cheaper.</summary>

@@ -24,6 +24,20 @@ internal sealed class ReferenceTemplate
         HogFeatures = hog;
         Colour = colour;
         Cells = cells;
+        var masked = new List<int>();
+        double total = 0;
+        for (var i = 0; i < mask.Length; i++)
+        {
+            total += mask[i];
+            if (mask[i] >= 0.5f)
+            {
+                masked.Add(i);
+            }
+        }
+
+        Masked = [.. masked];
+        MaskTotal = total;
+        Needed = NeededPixels(width, height, Masked, cells);
     }
 
     public string Source { get; }
@@ -51,6 +65,18 @@ internal sealed class ReferenceTemplate
 
     /// <summary>HOG cells that overlap the character (the others see only background).</summary>
     public int[] Cells { get; }
+
+    /// <summary>Pixels whose mask is at least 0.5 (the ones colour and shading are compared on), in ascending order.</summary>
+    public int[] Masked { get; }
+
+    /// <summary>Sum of the whole mask, the denominator of the visible share.</summary>
+    public double MaskTotal { get; }
+
+    /// <summary>
+    /// Patch pixels a comparison reads: the masked ones and those of the covered cells with their
+    /// four neighbours (gradients). A frame window is sampled only there.
+    /// </summary>
+    public bool[] Needed { get; }
 
     /// <returns>The template and its mirror image, or null when the image has too few opaque pixels.</returns>
     public static (ReferenceTemplate Normal, ReferenceTemplate Mirrored)? Create(RgbaImage image, string source, double rotationDegrees = 0)
@@ -163,6 +189,30 @@ internal sealed class ReferenceTemplate
         }
 
         return new ReferenceTemplate(source, flipped, tilt, width, height, aspect, alpha, grey, hog, colour, [.. cells]);
+    }
+
+    private static bool[] NeededPixels(int width, int height, int[] masked, int[] cells)
+    {
+        var needed = new bool[width * height];
+        foreach (var i in masked)
+        {
+            needed[i] = true;
+        }
+
+        var cx = width / Hog.Cell;
+        foreach (var c in cells)
+        {
+            int ox = (c % cx) * Hog.Cell, oy = (c / cx) * Hog.Cell;
+            for (var y = Math.Max(0, oy - 1); y <= Math.Min(height - 1, oy + Hog.Cell); y++)
+            {
+                for (var x = Math.Max(0, ox - 1); x <= Math.Min(width - 1, ox + Hog.Cell); x++)
+                {
+                    needed[(y * width) + x] = true;
+                }
+            }
+        }
+
+        return needed;
     }
 
     internal static void Normalise(float[] histogram)

@@ -5,18 +5,16 @@ internal static class TemplateMatcher
 {
     public static MatchScore Score(ReferenceTemplate t, Patch p)
     {
-        int n = t.Width * t.Height;
         var mask = t.Mask;
 
         // Colour and appearance under the mask, only where the window is inside the frame.
         Span<float> hist = stackalloc float[ColourBins.Count];
         hist.Clear();
-        double maskIn = 0, maskAll = 0, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        for (var i = 0; i < n; i++)
+        double maskIn = 0, maskAll = t.MaskTotal, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        foreach (var i in t.Masked)
         {
             var m = mask[i];
-            maskAll += m;
-            if (!p.Valid[i] || m < 0.5f)
+            if (!p.Valid[i])
             {
                 continue;
             }
@@ -52,7 +50,7 @@ internal static class TemplateMatcher
         var appearance = vx > 1 && vy > 1 ? ((sxy / sw) - ((sx / sw) * (sy / sw))) / Math.Sqrt(vx * vy) : 0;
 
         // Shape: HOG correlation over covered cells that are mostly inside the frame.
-        var hog = Hog.Compute(p.Grey, p.Valid, p.Width, p.Height);
+        var hog = Hog.Compute(p.Grey, p.Valid, p.Width, p.Height, t.Cells);
         var cx = t.Width / Hog.Cell;
         double ha = 0, hb = 0, haa = 0, hbb = 0, hab = 0;
         var count = 0;
