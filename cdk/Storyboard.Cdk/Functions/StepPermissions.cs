@@ -64,7 +64,7 @@ internal static class StepPermissions
         if (access.HasFlag(StepAccess.TagFrames))
         {
             // PutObject with an x-amz-tagging header also needs PutObjectTagging.
-            yield return Statement("TagFrames", ["s3:PutObjectTagging"], bucket.ArnForObjects(RunLayout.FrameObjects));
+            yield return Statement("TagFrames", ["s3:PutObjectTagging"], bucket.ArnForObjects(RunLayout.FrameObjects), bucket.ArnForObjects(RunLayout.WorkingFrameObjects));
         }
 
         if (access.HasFlag(StepAccess.IndexCharacterFaces))

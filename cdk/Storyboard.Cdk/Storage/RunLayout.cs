@@ -22,6 +22,9 @@ public static class RunLayout
     /// <summary>Object ARN patterns (after the bucket ARN) for each part of a run.</summary>
     public const string RunObjects = "runs/*";
     public const string FrameObjects = "runs/*/frames/*";
+
+    /// <summary>The frames' small PNG working copies; tagged and expired like the frames.</summary>
+    public const string WorkingFrameObjects = "runs/*/frames-work/*";
     public const string DatasetObjects = "runs/*/dataset/*";
     public const string CropObjects = "runs/*/crops/*";
     public const string ModelObjects = "runs/*/model/*";

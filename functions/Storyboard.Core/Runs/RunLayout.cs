@@ -100,8 +100,9 @@ public sealed class RunLayout
     }
 
     /// <summary>
-    /// True for anything under a run's <c>frames/</c> folder: the bulky, re-creatable part of a run
-    /// that the bucket's lifecycle rule expires (by tag) long before the dataset.
+    /// True for anything under a run's <c>frames/</c> or <c>frames-work/</c> folder (the frames and
+    /// their small working copies): the bulky, re-creatable part of a run that the bucket's
+    /// lifecycle rule expires (by tag) long before the dataset.
     /// </summary>
     public static bool IsFrameKey(string key)
     {
@@ -112,7 +113,8 @@ public sealed class RunLayout
         }
 
         var slash = key.IndexOf('/', RunsPrefix.Length);
-        return slash > RunsPrefix.Length && key.AsSpan(slash + 1).StartsWith("frames/", StringComparison.Ordinal);
+        var rest = key.AsSpan(slash + 1);
+        return slash > RunsPrefix.Length && (rest.StartsWith("frames/", StringComparison.Ordinal) || rest.StartsWith("frames-work/", StringComparison.Ordinal));
     }
 
     /// <summary>Whole milliseconds, 9 digits.</summary>

@@ -82,6 +82,8 @@ public class RunLayoutTests
     [Theory]
     [InlineData("runs/intro-1a2b/frames/seg-0000/000001000.jpg", true)]
     [InlineData("runs/intro-1a2b/frames/", true)]
+    [InlineData("runs/intro-1a2b/frames-work/seg-0000/000001000.png", true)]
+    [InlineData("runs/intro-1a2b/frames-index/seg-0000.json", false)]
     [InlineData("runs/intro-1a2b/crops/Dino/000001000-0.png", false)]
     [InlineData("runs/frames/x.jpg", false)]
     [InlineData("uploads/frames/x.jpg", false)]
