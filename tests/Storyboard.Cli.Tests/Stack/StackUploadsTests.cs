@@ -36,7 +36,9 @@ public sealed class StackUploadsTests
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Storyboard.Cdk.Tests", "Snapshots", "StoryboardStack.verified.json")))!;
         var rule = template["Resources"]!.AsObject()
             .Select(r => r.Value!)
-            .Single(r => r["Type"]!.GetValue<string>() == "AWS::Events::Rule" && r["Properties"]!["EventPattern"]?["detail-type"]?[0]?.GetValue<string>() == "Object Created");
+            .Single(r => r["Type"]!.GetValue<string>() == "AWS::Events::Rule"
+                && r["Properties"]!["EventPattern"]?["detail-type"]?[0]?.GetValue<string>() == "Object Created"
+                && r["Properties"]!["Targets"]![0]!["Arn"]?["Ref"]?.GetValue<string>()?.Contains("StateMachine", StringComparison.Ordinal) == true);
         return rule["Properties"]!["EventPattern"]!["detail"]!["object"]!["key"]!.AsArray().Select(k => k!["wildcard"]!.GetValue<string>()).ToList();
     }
 
