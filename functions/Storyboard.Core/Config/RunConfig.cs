@@ -14,6 +14,8 @@ public sealed record RunConfig
 
     public SamplingConfig Sampling { get; set; } = new();
 
+    public FilterConfig Filters { get; set; } = new();
+
     public CropConfig Crop { get; set; } = new();
 
     public SelectionConfig Selection { get; set; } = new();

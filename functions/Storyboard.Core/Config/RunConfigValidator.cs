@@ -13,6 +13,7 @@ public static class RunConfigValidator
     public const double MaxVideoSecondsLimit = 24 * 3600;
     public const int MaxFramesLimit = 100_000;
     public const double MaxFps = 60;
+    public const double MaxSharpness = 10_000;
     public const int MaxDescriptionLength = 500;
     public const int MaxStyleLength = 200;
 
@@ -28,6 +29,7 @@ public static class RunConfigValidator
 
         ValidateCharacters(config.Characters, problems);
         ValidateSampling(config.Sampling, problems);
+        ValidateFilters(config.Filters, problems);
         ValidateCrop(config.Crop, profile, problems);
         ValidateSelection(config.Selection, problems);
         ValidateCaptions(config.Captions, profile, problems);
@@ -81,6 +83,16 @@ public static class RunConfigValidator
                     problems.Add(path + ".referencePrefix", prefix, "must end with '/' (it names a folder)");
                 }
             }
+        }
+    }
+
+    private static void ValidateFilters(FilterConfig filters, ProblemList problems)
+    {
+        problems.Range("filters.minMeanLuma", filters.MinMeanLuma, 0, 255);
+        problems.Range("filters.minSharpness", filters.MinSharpness, 0, MaxSharpness);
+        if (!double.IsFinite(filters.NearIdenticalSimilarity) || filters.NearIdenticalSimilarity <= 0 || filters.NearIdenticalSimilarity > 1)
+        {
+            problems.Add("filters.nearIdenticalSimilarity", filters.NearIdenticalSimilarity, "must be greater than 0 and at most 1 (1 keeps every frame that is not an exact repeat)");
         }
     }
 

@@ -12,17 +12,15 @@ namespace Storyboard.Functions.Steps;
 
 /// <summary>
 /// Drops black frames, blurred frames and frames nearly identical to the previous kept one
-/// (cosine of the embedder's vectors), so detection and every paid call after it only see
-/// frames worth looking at. Each dropped frame is recorded with its reason in
+/// (cosine of the free local descriptor), so detection and every paid call after it only see
+/// frames worth looking at; the lines are the run config's <c>filters</c>. Each dropped frame is recorded with its reason in
 /// <c>filtered/&lt;segment&gt;.json</c> for the report.
 /// </summary>
-public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThresholds? thresholds = null)
+public sealed class FilterFramesStep(StoryboardServices services)
 {
     public const string State = "FilterFrames";
 
     public const int ThumbnailSide = 256;
-
-    private readonly FrameFilterThresholds limits = thresholds ?? FrameFilterThresholds.Default;
 
     public async Task<FilterFramesOutput> RunAsync(RunContext run, IReadOnlyList<string> segments, CancellationToken cancellationToken)
     {
@@ -30,6 +28,7 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
         ArgumentNullException.ThrowIfNull(segments);
         var started = Stopwatch.GetTimestamp();
         var keys = new RunKeys(run.RunId);
+        var limits = (await RunConfigs.LoadAsync(services.Store, run, cancellationToken).ConfigureAwait(false)).Filters;
         using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
         var filterKeys = new List<string>();
         int kept = 0, dropped = 0;
@@ -44,16 +43,16 @@ public sealed class FilterFramesStep(StoryboardServices services, FrameFilterThr
             {
                 var thumbnail = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
                 var luma = FrameMeasures.MeanLuma(thumbnail);
-                if (luma < limits.BlackMeanLuma)
+                if (luma < limits.MinMeanLuma)
                 {
-                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "black", F($"mean luma {luma:0.0} of 255 is below {limits.BlackMeanLuma:0.#}")));
+                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "black", F($"mean luma {luma:0.0} of 255 is below {limits.MinMeanLuma:0.#}")));
                     continue;
                 }
 
                 var sharpness = FrameMeasures.LaplacianVariance(thumbnail);
-                if (sharpness < limits.BlurVariance)
+                if (sharpness < limits.MinSharpness)
                 {
-                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "blurry", F($"Laplacian variance {sharpness:0.0} is below {limits.BlurVariance:0.#}")));
+                    droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "blurry", F($"Laplacian variance {sharpness:0.0} is below {limits.MinSharpness:0.#}")));
                     continue;
                 }
 

@@ -107,4 +107,12 @@ public class RunConfigValidatorTests
     {
         Assert.Equal(["selection.targetPerCharacter"], Paths(Valid with { Selection = new SelectionConfig { TargetPerCharacter = 0 } }));
     }
+
+    [Fact]
+    public void Validate_WhenFrameFilterLinesAreOutOfRange_ShouldReportEach()
+    {
+        var filters = new FilterConfig { MinMeanLuma = 300, MinSharpness = -1, NearIdenticalSimilarity = 0 };
+
+        Assert.Equal(["filters.minMeanLuma", "filters.minSharpness", "filters.nearIdenticalSimilarity"], Paths(Valid with { Filters = filters }));
+    }
 }

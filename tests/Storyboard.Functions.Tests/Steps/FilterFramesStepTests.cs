@@ -1,3 +1,4 @@
+using Storyboard.Core.Storage;
 using Storyboard.Functions.Artifacts;
 using Storyboard.Functions.Contracts;
 using Storyboard.Functions.Internal;
@@ -13,9 +14,12 @@ public sealed class FilterFramesStepTests : IDisposable
     private readonly RunFolder folder = new();
     private readonly RunKeys keys = new(RunId);
 
-    [Fact]
-    public async Task RunAsync_WhenFramesAreBlackBlurredOrRepeated_ShouldDropEachWithItsReasonAndKeepTheRest()
+    [Theory]
+    [InlineData("{}", new[] { 0.0, 4.0 }, new[] { "near-identical", "black", "blurry" })]
+    [InlineData("""{"minMeanLuma": 0, "minSharpness": 0}""", new[] { 0.0, 2.0, 3.0, 4.0 }, new[] { "near-identical" })]
+    public async Task RunAsync_WhenFramesAreBlackBlurredOrRepeated_ShouldDropEachWithItsReasonByTheConfiguredLines(string filters, double[] kept, string[] reasons)
     {
+        await folder.Store.WriteTextAsync("runs/" + RunId + "/config.json", $$"""{"characters": [{"name": "Gnu"}], "filters": {{filters}}}""");
         var frames = new List<FrameEntry>();
         async Task AddAsync(double time, params string[] source)
         {
@@ -36,10 +40,10 @@ public sealed class FilterFramesStepTests : IDisposable
         var output = await new FilterFramesStep(folder.Services).RunAsync(Run(), [Segment], CancellationToken.None);
 
         var manifest = await StoreJson.ReadAsync(folder.Store, keys.FilterKey(Segment), FunctionsJsonContext.Default.FilterManifest, CancellationToken.None);
-        Assert.Equal([0.0, 4.0], manifest.Kept.Select(f => f.TimeSeconds));
-        Assert.Equal(["near-identical", "black", "blurry"], manifest.Dropped.Select(d => d.Reason));
+        Assert.Equal(kept, manifest.Kept.Select(f => f.TimeSeconds));
+        Assert.Equal(reasons, manifest.Dropped.Select(d => d.Reason));
         Assert.Contains(frames[0].Key, manifest.Dropped[0].Detail, StringComparison.Ordinal);
-        Assert.Equal((2, 3), (output.Kept, output.Dropped));
+        Assert.Equal((kept.Length, reasons.Length), (output.Kept, output.Dropped));
     }
 
     public void Dispose() => folder.Dispose();
