@@ -50,23 +50,6 @@ public static class RunCommand
                 return 2;
             }
 
-            HybridSettings? hybrid = null;
-            if (servicesName == "aws")
-            {
-                hybrid = await HybridPreflight.CheckAsync(
-                    parse.GetValue(bucket) ?? Environment.GetEnvironmentVariable("STORYBOARD_BUCKET"),
-                    parse.GetValue(collection) ?? Environment.GetEnvironmentVariable("STORYBOARD_COLLECTION_ID"),
-                    parse.GetValue(roleArn) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOMIZATION_ROLE_ARN"),
-                    parse.GetValue(customLabels) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"),
-                    parse.GetValue(datasetOnly),
-                    error,
-                    cancellationToken);
-                if (hybrid is null)
-                {
-                    return 2;
-                }
-            }
-
             var referenceFolder = parse.GetValue(characters) ?? new DirectoryInfo(Path.Combine(file.DirectoryName!, "characters"));
             if (!referenceFolder.Exists)
             {
@@ -84,6 +67,23 @@ public static class RunCommand
                 catch (Exception e) when (e is IOException or JsonException)
                 {
                     error.WriteLine($"Cannot read the config '{configFile.FullName}': {e.Message}");
+                    return 2;
+                }
+            }
+
+            HybridSettings? hybrid = null;
+            if (servicesName == "aws")
+            {
+                hybrid = await HybridPreflight.CheckAsync(
+                    parse.GetValue(bucket) ?? Environment.GetEnvironmentVariable("STORYBOARD_BUCKET"),
+                    parse.GetValue(collection) ?? Environment.GetEnvironmentVariable("STORYBOARD_COLLECTION_ID"),
+                    parse.GetValue(roleArn) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOMIZATION_ROLE_ARN"),
+                    parse.GetValue(customLabels) ?? Environment.GetEnvironmentVariable("STORYBOARD_CUSTOM_LABELS_PROJECT_VERSION_ARN"),
+                    parse.GetValue(datasetOnly),
+                    error,
+                    cancellationToken);
+                if (hybrid is null)
+                {
                     return 2;
                 }
             }

@@ -1,5 +1,9 @@
 using Storyboard.Aws;
+using Amazon.S3;
 using Storyboard.Aws.Http;
+using Storyboard.Core.Runs;
+using Storyboard.Core.Storage;
+using Storyboard.Functions.Composition;
 
 namespace Storyboard.Cli.Workflow;
 
@@ -27,12 +31,20 @@ internal static class HybridPreflight
         {
             try
             {
-                var context = AwsClients.Create().Context;
-                await context.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                var clients = AwsClients.Create();
+                await clients.Context.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrWhiteSpace(bucket))
+                {
+                    await CheckBucketAsync(AwsComposition.BucketStore(new AwsSettings(bucket.Trim(), string.Empty), clients), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (AwsConfigurationException e)
             {
                 problems.Add(e.Message);
+            }
+            catch (AmazonS3Exception e)
+            {
+                problems.Add($"The bucket '{bucket}' cannot be used: {e.ErrorCode} ({e.Message}). Pass a bucket your credentials may list, read and write, in the region of the run.");
             }
         }
 
@@ -43,7 +55,7 @@ internal static class HybridPreflight
                 error.WriteLine(problem);
             }
 
-            error.WriteLine("Nothing was sent to AWS.");
+            error.WriteLine("No paid call was made.");
             return null;
         }
 
@@ -52,5 +64,14 @@ internal static class HybridPreflight
             string.IsNullOrWhiteSpace(collection) ? HybridSettings.DefaultCollectionId : collection.Trim(),
             string.IsNullOrWhiteSpace(roleArn) ? null : roleArn.Trim(),
             CustomLabelsArn: string.IsNullOrWhiteSpace(customLabels) ? null : customLabels.Trim());
+    }
+
+    /// <summary>One listing of <c>runs/</c>: a missing bucket or a denied one answers before any paid call.</summary>
+    private static async Task CheckBucketAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.ListAsync(RunLayout.RunsPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            break;
+        }
     }
 }

@@ -94,9 +94,27 @@ public sealed class HybridRunTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--bucket", error, StringComparison.Ordinal);
         Assert.Contains("--role-arn", error, StringComparison.Ordinal);
-        Assert.Contains("Nothing was sent to AWS.", error, StringComparison.Ordinal);
+        Assert.Contains("No paid call was made.", error, StringComparison.Ordinal);
         Assert.Empty(aws.Server.Received);
         Assert.False(Directory.Exists(Path.Combine(cli.Out, "runs")));
+    }
+
+    [Fact]
+    public async Task Run_WithAwsServicesAndABucketThatDoesNotExist_ShouldRefuseBeforeAnyPaidCall()
+    {
+        var sample = await SampleClip.GetAsync();
+        await using var aws = await EmulatedAws.StartAsync(sample.Characters, new() { ["Dino"] = "Dinosaur", ["Teddy"] = "Teddy Bear" });
+        await using var s3 = await LoopbackS3Server.StartAsync();
+        s3.ExistingBucket = "some-other-bucket";
+        UseEndpoints(aws.Server.BaseUri, s3.BaseUri);
+
+        var (code, _, error) = await cli.RunAsync(
+            "run", sample.Video, "--characters", sample.Characters, "--out", cli.Out, "--services", "aws", "--dataset-only", "--bucket", Bucket);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"The bucket '{Bucket}' cannot be used: NoSuchBucket", error, StringComparison.Ordinal);
+        Assert.Contains("No paid call was made.", error, StringComparison.Ordinal);
+        Assert.Empty(aws.Server.Received);
     }
 
     public void Dispose()
