@@ -33,8 +33,15 @@ internal sealed class FramePyramid
     /// outside the frame are marked invalid, so characters cut by the frame edge can still be compared.
     /// </summary>
     /// <param name="needed">When given, only these patch pixels are sampled; the rest stay invalid.</param>
-    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null)
+    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null) =>
+        Sample(x, y, w, h, new Patch(dw, dh), needed);
+
+    /// <summary>As above, into <paramref name="patch"/> (reused scratch: every pixel not sampled now is marked invalid).</summary>
+    public Patch Sample(double x, double y, double w, double h, Patch patch, bool[]? needed)
     {
+        ArgumentNullException.ThrowIfNull(patch);
+        int dw = patch.Width, dh = patch.Height;
+        Array.Clear(patch.Valid);
         var level = 0;
         while (level + 1 < levels.Count && h / (1 << (level + 1)) >= dh)
         {
@@ -45,7 +52,6 @@ internal sealed class FramePyramid
         var scale = 1.0 / (1 << level);
         var px = img.Pixels;
         int iw = img.Width, ih = img.Height;
-        var patch = new Patch(dw, dh);
         var validCount = 0;
 
         // Columns repeat on every row: their source positions and weights are worked out once.

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Storyboard.Local.Vision.Internal;
 
 /// <summary>
@@ -27,19 +29,130 @@ internal static class Hog
     }
 
     /// <summary>
-    /// Only the listed cells (a template's covered cells: the others never enter a comparison).
-    /// Each cell sees the same pixels in the same order as in a full pass, so its values are identical.
+    /// A frame patch's HOG over only the listed cells (a template's covered cells: the others never
+    /// enter a comparison), into <see cref="Patch.Hog"/>. Gradients are worked out for the whole
+    /// patch several pixels per instruction, then each cell is histogrammed from them in the same
+    /// pixel order as <see cref="Compute(float[], bool[], int, int)"/>, with the same float
+    /// operations, so its values are identical.
     /// </summary>
-    public static float[] Compute(float[] grey, bool[]? valid, int width, int height, int[] cells)
+    public static float[] Compute(Patch patch, int[] cells)
     {
+        ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(cells);
-        var hist = new float[(width / Cell) * (height / Cell) * Bins];
+        Gradients(patch.Grey, patch.Width, patch.Height, patch.Magnitude, patch.Orientation);
         foreach (var c in cells)
         {
-            Accumulate(grey, valid, width, height, c, hist);
+            AccumulateGradients(patch, c);
         }
 
-        return hist;
+        return patch.Hog;
+    }
+
+    /// <summary>
+    /// Central-difference gradients (clamped at the patch border) of every pixel, as magnitude and
+    /// fractional bin position. Pixels whose neighbours are not valid get values from stale grey
+    /// levels; <see cref="AccumulateGradients"/> never reads those.
+    /// </summary>
+    private static void Gradients(float[] grey, int width, int height, float[] magnitude, float[] orientation)
+    {
+        var lanes = Vector<float>.Count;
+        for (var y = 0; y < height; y++)
+        {
+            int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
+            var x = 1;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; x + lanes <= width - 1; x += lanes)
+                {
+                    var gx = new Vector<float>(grey, row + x + 1) - new Vector<float>(grey, row + x - 1);
+                    var gy = new Vector<float>(grey, down + x) - new Vector<float>(grey, up + x);
+                    var (m, position) = Orient(gx, gy);
+                    m.CopyTo(magnitude, row + x);
+                    position.CopyTo(orientation, row + x);
+                }
+            }
+
+            for (; x < width - 1; x++)
+            {
+                Orient(grey[row + x + 1] - grey[row + x - 1], grey[down + x] - grey[up + x], out magnitude[row + x], out orientation[row + x]);
+            }
+
+            Orient(grey[row + Math.Min(width - 1, 1)] - grey[row], grey[down] - grey[up], out magnitude[row], out orientation[row]);
+            var last = width - 1;
+            Orient(grey[row + last] - grey[row + Math.Max(0, last - 1)], grey[down + last] - grey[up + last], out magnitude[row + last], out orientation[row + last]);
+        }
+    }
+
+    private static void Orient(float gx, float gy, out float magnitude, out float position)
+    {
+        magnitude = MathF.Sqrt((gx * gx) + (gy * gy));
+        var angle = FastAtan2(gy, gx);
+        if (angle < 0)
+        {
+            angle += MathF.PI;
+        }
+
+        if (angle >= MathF.PI)
+        {
+            angle -= MathF.PI;
+        }
+
+        position = (angle / MathF.PI * Bins) - 0.5f;
+    }
+
+    /// <summary><see cref="Orient(float, float, out float, out float)"/> lane by lane: the same operations in the same order.</summary>
+    private static (Vector<float> Magnitude, Vector<float> Position) Orient(Vector<float> gx, Vector<float> gy)
+    {
+        var pi = new Vector<float>(MathF.PI);
+        var magnitude = Vector.SquareRoot((gx * gx) + (gy * gy));
+        Vector<float> ax = Vector.Abs(gx), ay = Vector.Abs(gy);
+        var a = Vector.Min(ax, ay) / Vector.Max(ax, ay);
+        var s = a * a;
+        var r = (((((new Vector<float>(-0.0464964749f) * s) + new Vector<float>(0.15931422f)) * s) - new Vector<float>(0.327622764f)) * s * a) + a;
+        r = Vector.ConditionalSelect(Vector.GreaterThan(ay, ax), new Vector<float>(MathF.PI / 2) - r, r);
+        r = Vector.ConditionalSelect(Vector.LessThan(gx, Vector<float>.Zero), pi - r, r);
+        var angle = Vector.ConditionalSelect(Vector.LessThan(gy, Vector<float>.Zero), -r, r);
+        angle = Vector.ConditionalSelect(Vector.LessThan(angle, Vector<float>.Zero), angle + pi, angle);
+        angle = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(angle, pi), angle - pi, angle);
+        return (magnitude, (angle / pi * new Vector<float>(Bins)) - new Vector<float>(0.5f));
+    }
+
+    private static void AccumulateGradients(Patch patch, int c)
+    {
+        int width = patch.Width, height = patch.Height, cx = width / Cell;
+        int x0 = (c % cx) * Cell, y0 = (c / cx) * Cell;
+        var cell = c * Bins;
+        var hist = patch.Hog;
+        var valid = patch.Valid;
+        Array.Clear(hist, cell, Bins);
+        for (var y = y0; y < y0 + Cell; y++)
+        {
+            for (var x = x0; x < x0 + Cell; x++)
+            {
+                int xl = Math.Max(0, x - 1), xr = Math.Min(width - 1, x + 1), yu = Math.Max(0, y - 1), yd = Math.Min(height - 1, y + 1);
+                if (!(valid[(y * width) + xl] && valid[(y * width) + xr] && valid[(yu * width) + x] && valid[(yd * width) + x]))
+                {
+                    continue;
+                }
+
+                var mag = patch.Magnitude[(y * width) + x];
+                if (mag < 1e-3f)
+                {
+                    continue;
+                }
+
+                var pos = patch.Orientation[(y * width) + x];
+                var b0 = (int)MathF.Floor(pos);
+                var frac = pos - b0;
+                var b1 = b0 + 1;
+                b0 = (b0 + Bins) % Bins;
+                b1 %= Bins;
+                hist[cell + b0] += mag * (1 - frac);
+                hist[cell + b1] += mag * frac;
+            }
+        }
+
+        Normalise(hist, cell);
     }
 
     private static void Accumulate(float[] grey, bool[]? valid, int width, int height, int c, float[] hist)
@@ -87,6 +200,11 @@ internal static class Hog
             }
         }
 
+        Normalise(hist, cell);
+    }
+
+    private static void Normalise(float[] hist, int cell)
+    {
         var sum = 0f;
         for (var k = 0; k < Bins; k++)
         {

@@ -50,7 +50,7 @@ internal static class TemplateMatcher
         var appearance = vx > 1 && vy > 1 ? ((sxy / sw) - ((sx / sw) * (sy / sw))) / Math.Sqrt(vx * vy) : 0;
 
         // Shape: HOG correlation over covered cells that are mostly inside the frame.
-        var hog = Hog.Compute(p.Grey, p.Valid, p.Width, p.Height, t.Cells);
+        var hog = Hog.Compute(p, t.Cells);
         var cx = t.Width / Hog.Cell;
         double ha = 0, hb = 0, haa = 0, hbb = 0, hab = 0;
         var count = 0;
