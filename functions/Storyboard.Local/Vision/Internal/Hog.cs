@@ -39,7 +39,7 @@ internal static class Hog
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(cells);
-        Gradients(patch.Grey, patch.Width, patch.Height, patch.Magnitude, patch.Orientation);
+        Gradients(patch);
         foreach (var c in cells)
         {
             AccumulateGradients(patch, c);
@@ -49,12 +49,14 @@ internal static class Hog
     }
 
     /// <summary>
-    /// Central-difference gradients (clamped at the patch border) of every pixel, as magnitude and
-    /// fractional bin position. Pixels whose neighbours are not valid get values from stale grey
-    /// levels; <see cref="AccumulateGradients"/> never reads those.
+    /// Central-difference gradients (clamped at the patch border) of every pixel, as two bins and
+    /// their votes. Pixels whose neighbours are not valid get values from stale grey levels;
+    /// <see cref="AccumulateGradients"/> never reads those.
     /// </summary>
-    private static void Gradients(float[] grey, int width, int height, float[] magnitude, float[] orientation)
+    private static void Gradients(Patch patch)
     {
+        int width = patch.Width, height = patch.Height;
+        var grey = patch.Grey;
         var lanes = Vector<float>.Count;
         for (var y = 0; y < height; y++)
         {
@@ -66,26 +68,31 @@ internal static class Hog
                 {
                     var gx = new Vector<float>(grey, row + x + 1) - new Vector<float>(grey, row + x - 1);
                     var gy = new Vector<float>(grey, down + x) - new Vector<float>(grey, up + x);
-                    var (m, position) = Orient(gx, gy);
-                    m.CopyTo(magnitude, row + x);
-                    position.CopyTo(orientation, row + x);
+                    Vote(gx, gy, patch, row + x);
                 }
             }
 
             for (; x < width - 1; x++)
             {
-                Orient(grey[row + x + 1] - grey[row + x - 1], grey[down + x] - grey[up + x], out magnitude[row + x], out orientation[row + x]);
+                Vote(grey[row + x + 1] - grey[row + x - 1], grey[down + x] - grey[up + x], patch, row + x);
             }
 
-            Orient(grey[row + Math.Min(width - 1, 1)] - grey[row], grey[down] - grey[up], out magnitude[row], out orientation[row]);
+            Vote(grey[row + Math.Min(width - 1, 1)] - grey[row], grey[down] - grey[up], patch, row);
             var last = width - 1;
-            Orient(grey[row + last] - grey[row + Math.Max(0, last - 1)], grey[down + last] - grey[up + last], out magnitude[row + last], out orientation[row + last]);
+            Vote(grey[row + last] - grey[row + Math.Max(0, last - 1)], grey[down + last] - grey[up + last], patch, row + last);
         }
     }
 
-    private static void Orient(float gx, float gy, out float magnitude, out float position)
+    /// <summary>The per-pixel arithmetic of <see cref="Accumulate"/>, with a flat pixel voting zero into bin 0.</summary>
+    private static void Vote(float gx, float gy, Patch patch, int o)
     {
-        magnitude = MathF.Sqrt((gx * gx) + (gy * gy));
+        var mag = MathF.Sqrt((gx * gx) + (gy * gy));
+        if (mag < 1e-3f)
+        {
+            (patch.LowBin[o], patch.HighBin[o], patch.LowVote[o], patch.HighVote[o]) = (0, 0, 0f, 0f);
+            return;
+        }
+
         var angle = FastAtan2(gy, gx);
         if (angle < 0)
         {
@@ -97,14 +104,20 @@ internal static class Hog
             angle -= MathF.PI;
         }
 
-        position = (angle / MathF.PI * Bins) - 0.5f;
+        var pos = (angle / MathF.PI * Bins) - 0.5f;
+        var b0 = (int)MathF.Floor(pos);
+        var frac = pos - b0;
+        patch.LowBin[o] = (b0 + Bins) % Bins;
+        patch.HighBin[o] = (b0 + 1) % Bins;
+        patch.LowVote[o] = mag * (1 - frac);
+        patch.HighVote[o] = mag * frac;
     }
 
-    /// <summary><see cref="Orient(float, float, out float, out float)"/> lane by lane: the same operations in the same order.</summary>
-    private static (Vector<float> Magnitude, Vector<float> Position) Orient(Vector<float> gx, Vector<float> gy)
+    /// <summary><see cref="Vote(float, float, Patch, int)"/> lane by lane: the same operations in the same order.</summary>
+    private static void Vote(Vector<float> gx, Vector<float> gy, Patch patch, int o)
     {
         var pi = new Vector<float>(MathF.PI);
-        var magnitude = Vector.SquareRoot((gx * gx) + (gy * gy));
+        var mag = Vector.SquareRoot((gx * gx) + (gy * gy));
         Vector<float> ax = Vector.Abs(gx), ay = Vector.Abs(gy);
         var a = Vector.Min(ax, ay) / Vector.Max(ax, ay);
         var s = a * a;
@@ -114,7 +127,21 @@ internal static class Hog
         var angle = Vector.ConditionalSelect(Vector.LessThan(gy, Vector<float>.Zero), -r, r);
         angle = Vector.ConditionalSelect(Vector.LessThan(angle, Vector<float>.Zero), angle + pi, angle);
         angle = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(angle, pi), angle - pi, angle);
-        return (magnitude, (angle / pi * new Vector<float>(Bins)) - new Vector<float>(0.5f));
+        var pos = (angle / pi * new Vector<float>(Bins)) - new Vector<float>(0.5f);
+
+        // Flat pixels (and their NaN angles) are replaced before any conversion.
+        var flat = Vector.LessThan(mag, new Vector<float>(1e-3f));
+        pos = Vector.ConditionalSelect(flat, Vector<float>.Zero, pos);
+        var floor = Vector.Floor(pos);
+        var frac = pos - floor;
+        var bins = new Vector<float>(Bins);
+        var low = Vector.ConditionalSelect(Vector.LessThan(floor, Vector<float>.Zero), floor + bins, floor);
+        var high = floor + Vector<float>.One;
+        high = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(high, bins), high - bins, high);
+        Vector.ConditionalSelect(flat, Vector<float>.Zero, low).CopyTo(patch.LowBin, o);
+        Vector.ConditionalSelect(flat, Vector<float>.Zero, high).CopyTo(patch.HighBin, o);
+        Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * (Vector<float>.One - frac)).CopyTo(patch.LowVote, o);
+        Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * frac).CopyTo(patch.HighVote, o);
     }
 
     private static void AccumulateGradients(Patch patch, int c)
@@ -127,28 +154,18 @@ internal static class Hog
         Array.Clear(hist, cell, Bins);
         for (var y = y0; y < y0 + Cell; y++)
         {
+            int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
             for (var x = x0; x < x0 + Cell; x++)
             {
-                int xl = Math.Max(0, x - 1), xr = Math.Min(width - 1, x + 1), yu = Math.Max(0, y - 1), yd = Math.Min(height - 1, y + 1);
-                if (!(valid[(y * width) + xl] && valid[(y * width) + xr] && valid[(yu * width) + x] && valid[(yd * width) + x]))
+                if (!(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
                 {
                     continue;
                 }
 
-                var mag = patch.Magnitude[(y * width) + x];
-                if (mag < 1e-3f)
-                {
-                    continue;
-                }
-
-                var pos = patch.Orientation[(y * width) + x];
-                var b0 = (int)MathF.Floor(pos);
-                var frac = pos - b0;
-                var b1 = b0 + 1;
-                b0 = (b0 + Bins) % Bins;
-                b1 %= Bins;
-                hist[cell + b0] += mag * (1 - frac);
-                hist[cell + b1] += mag * frac;
+                // A flat pixel votes zero, which leaves the sums exactly as skipping it would.
+                var o = row + x;
+                hist[cell + (int)patch.LowBin[o]] += patch.LowVote[o];
+                hist[cell + (int)patch.HighBin[o]] += patch.HighVote[o];
             }
         }
 

@@ -20,11 +20,17 @@ internal sealed class Patch(int width, int height)
 
     public int ValidCount { get; set; }
 
-    /// <summary>Gradient magnitude per pixel (meaningful where its four neighbours are valid).</summary>
-    public float[] Magnitude { get; } = new float[width * height];
+    /// <summary>
+    /// Per pixel, the two orientation bins its gradient votes for (whole numbers) and the votes (zero for a flat
+    /// pixel); meaningful where its four neighbours are valid.
+    /// </summary>
+    public float[] LowBin { get; } = new float[width * height];
 
-    /// <summary>Orientation per pixel as a fractional histogram position (see <see cref="Hog"/>).</summary>
-    public float[] Orientation { get; } = new float[width * height];
+    public float[] HighBin { get; } = new float[width * height];
+
+    public float[] LowVote { get; } = new float[width * height];
+
+    public float[] HighVote { get; } = new float[width * height];
 
     /// <summary>HOG values; only the cells of the latest computation are current.</summary>
     public float[] Hog { get; } = new float[(width / Internal.Hog.Cell) * (height / Internal.Hog.Cell) * Internal.Hog.Bins];
