@@ -281,8 +281,17 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
 
     internal static MatchScore Evaluate(FramePyramid pyramid, Workspace workspace, ReferenceTemplate t, double cx, double cy, double h)
     {
+        // Searches from neighbouring candidates and starts meet at the same windows (about one
+        // comparison in eight is a repeat); a comparison depends only on these inputs.
+        if (workspace.TryRecall(t, cx, cy, h, out var known))
+        {
+            return known;
+        }
+
         var w = h * t.Aspect;
         var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, workspace.PatchOf(t.Width, t.Height), t.Needed);
-        return TemplateMatcher.Score(t, patch);
+        var score = TemplateMatcher.Score(t, patch);
+        workspace.Remember(t, cx, cy, h, score);
+        return score;
     }
 }

@@ -30,8 +30,8 @@ internal static class Hog
 
     /// <summary>
     /// A frame patch's HOG over only the listed cells (a template's covered cells: the others never
-    /// enter a comparison), into <see cref="Patch.Hog"/>. Gradients are worked out for the whole
-    /// patch several pixels per instruction, then each cell is histogrammed from them in the same
+    /// enter a comparison), into <see cref="Patch.Hog"/>. Gradients are worked out for the spans
+    /// of the listed cells several pixels per instruction, then each cell is histogrammed from them in the same
     /// pixel order as <see cref="Compute(float[], bool[], int, int)"/>, with the same float
     /// operations, so its values are identical.
     /// </summary>
@@ -39,7 +39,26 @@ internal static class Hog
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(cells);
-        Gradients(patch);
+        // Gradients only where the cells are: per row of cells, from its first to its last listed cell.
+        int cx = patch.Width / Cell, cy = patch.Height / Cell;
+        Span<int> first = stackalloc int[cy];
+        Span<int> last = stackalloc int[cy];
+        first.Fill(int.MaxValue);
+        last.Fill(-1);
+        foreach (var c in cells)
+        {
+            first[c / cx] = Math.Min(first[c / cx], c % cx);
+            last[c / cx] = Math.Max(last[c / cx], c % cx);
+        }
+
+        for (var r = 0; r < cy; r++)
+        {
+            if (last[r] >= 0)
+            {
+                Gradients(patch, r * Cell, (r + 1) * Cell, first[r] * Cell, (last[r] + 1) * Cell);
+            }
+        }
+
         foreach (var c in cells)
         {
             AccumulateGradients(patch, c);
@@ -53,18 +72,25 @@ internal static class Hog
     /// their votes. Pixels whose neighbours are not valid get values from stale grey levels;
     /// <see cref="AccumulateGradients"/> never reads those.
     /// </summary>
-    private static void Gradients(Patch patch)
+    private static void Gradients(Patch patch, int y0, int y1, int x0, int x1)
     {
         int width = patch.Width, height = patch.Height;
         var grey = patch.Grey;
         var lanes = Vector<float>.Count;
-        for (var y = 0; y < height; y++)
+        for (var y = y0; y < y1; y++)
         {
             int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
-            var x = 1;
+            var x = x0;
+            if (x == 0)
+            {
+                Vote(grey[row + Math.Min(width - 1, 1)] - grey[row], grey[down] - grey[up], patch, row);
+                x = 1;
+            }
+
+            var interior = Math.Min(x1, width - 1);
             if (Vector.IsHardwareAccelerated)
             {
-                for (; x + lanes <= width - 1; x += lanes)
+                for (; x + lanes <= interior; x += lanes)
                 {
                     var gx = new Vector<float>(grey, row + x + 1) - new Vector<float>(grey, row + x - 1);
                     var gy = new Vector<float>(grey, down + x) - new Vector<float>(grey, up + x);
@@ -72,14 +98,16 @@ internal static class Hog
                 }
             }
 
-            for (; x < width - 1; x++)
+            for (; x < interior; x++)
             {
                 Vote(grey[row + x + 1] - grey[row + x - 1], grey[down + x] - grey[up + x], patch, row + x);
             }
 
-            Vote(grey[row + Math.Min(width - 1, 1)] - grey[row], grey[down] - grey[up], patch, row);
-            var last = width - 1;
-            Vote(grey[row + last] - grey[row + Math.Max(0, last - 1)], grey[down + last] - grey[up + last], patch, row + last);
+            if (x1 == width)
+            {
+                var last = width - 1;
+                Vote(grey[row + last] - grey[row + last - 1], grey[down + last] - grey[up + last], patch, row + last);
+            }
         }
     }
 
