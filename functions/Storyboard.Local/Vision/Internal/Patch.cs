@@ -20,6 +20,9 @@ internal sealed class Patch(int width, int height)
 
     public int ValidCount { get; set; }
 
+    /// <summary>The full-frame window (x, y, w, h) the valid pixels were sampled from.</summary>
+    public (double X, double Y, double W, double H)? Window { get; set; }
+
     /// <summary>
     /// Per pixel, the two orientation bins its gradient votes for (whole numbers) and the votes (zero for a flat
     /// pixel); meaningful where its four neighbours are valid.

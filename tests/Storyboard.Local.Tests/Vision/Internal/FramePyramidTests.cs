@@ -32,4 +32,31 @@ public class FramePyramidTests
             }
         }
     }
+
+    [Fact]
+    public void Sample_WhenTheSameWindowIsSampledForAnotherMask_ShouldAddItsPixelsWithTheSameValues()
+    {
+        var random = new Random(9);
+        var pixels = new byte[320 * 180 * 3];
+        random.NextBytes(pixels);
+        var pyramid = new FramePyramid(new RgbImage(320, 180, pixels), 24);
+        var first = Enumerable.Range(0, 24 * 36).Select(_ => random.NextDouble() < 0.5).ToArray();
+        var second = Enumerable.Range(0, 24 * 36).Select(_ => random.NextDouble() < 0.5).ToArray();
+        var reused = new Patch(24, 36);
+
+        pyramid.Sample(290, 10, 48, 72, reused, first);
+        pyramid.Sample(290, 10, 48, 72, reused, second);
+        var union = pyramid.Sample(290, 10, 48, 72, 24, 36, first.Zip(second, (a, b) => a || b).ToArray());
+
+        Assert.Equal(union.Valid, reused.Valid);
+        Assert.Equal(union.ValidCount, reused.ValidCount);
+        for (var i = 0; i < union.Valid.Length; i++)
+        {
+            if (union.Valid[i])
+            {
+                Assert.Equal(union.Grey[i], reused.Grey[i]);
+                Assert.Equal(union.Bin[i], reused.Bin[i]);
+            }
+        }
+    }
 }
