@@ -69,6 +69,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             level++;
         }
 
+        var workspace = new Workspace();
         var search = new ColourSearch(pyramid.Level(level), (double)frame.Width / pyramid.Level(level).Width);
         var results = new List<(string Character, Candidate Window, double Confidence, MatchScore Score)>();
         foreach (var model in index.Models)
@@ -85,7 +86,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
                     continue; // part of a character already found
                 }
 
-                var refined = Refine(pyramid, model, candidate);
+                var refined = Refine(pyramid, workspace, model, candidate);
                 if (refined is null)
                 {
                     continue;
@@ -139,11 +140,11 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     /// move, keep the best, halve the steps when nothing improves.
     /// </summary>
     /// <returns>Null when no start looks enough like the character to be worth refining.</returns>
-    private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, CharacterModel model, Candidate start)
+    private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, Workspace workspace, CharacterModel model, Candidate start)
     {
         // Most candidates are background: reject them on the upright templates alone, with a
         // little slack for leaning characters, before trying the tilted ones.
-        var starts = UprightStarts(pyramid, model, start);
+        var starts = UprightStarts(pyramid, workspace, model, start);
         if (starts[0].S.Combined < StartFloor - 0.05)
         {
             return null;
@@ -157,7 +158,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             {
                 if (t.Tilt != 0)
                 {
-                    tiltedStarts.Add((t, scx, scy, sh, Evaluate(pyramid, t, scx, scy, sh)));
+                    tiltedStarts.Add((t, scx, scy, sh, Evaluate(pyramid, workspace, t, scx, scy, sh)));
                 }
             }
         }
@@ -175,7 +176,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         (Candidate Window, MatchScore Score)? best = null;
         foreach (var s in chosen)
         {
-            var r = PatternSearch(pyramid, model, s.T, s.Cx, s.Cy, s.H, s.S, 0.12, switchTemplate: true);
+            var r = PatternSearch(pyramid, workspace, model, s.T, s.Cx, s.Cy, s.H, s.S, 0.12, switchTemplate: true);
             if (best is null || r.Score.Combined > best.Value.Score.Combined)
             {
                 best = r;
@@ -186,7 +187,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     }
 
     /// <returns>Every (height, anchor, upright template) start, best first.</returns>
-    private static List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)> UprightStarts(FramePyramid pyramid, CharacterModel model, Candidate start)
+    private static List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)> UprightStarts(FramePyramid pyramid, Workspace workspace, CharacterModel model, Candidate start)
     {
         var starts = new List<(ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)>();
         var cx = start.X + (start.W / 2);
@@ -200,7 +201,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
                 {
                     if (t.Tilt == 0)
                     {
-                        starts.Add((t, cx, cy, h, Evaluate(pyramid, t, cx, cy, h)));
+                        starts.Add((t, cx, cy, h, Evaluate(pyramid, workspace, t, cx, cy, h)));
                     }
                 }
             }
@@ -210,7 +211,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         return starts;
     }
 
-    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
+    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, Workspace workspace, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
     {
         var scaleStep = 1 + (step * 1.25);
         var back = -1;
@@ -233,7 +234,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
                 }
 
                 var (mx, my, mh) = moves[m];
-                var s = Evaluate(pyramid, template, mx, my, mh);
+                var s = Evaluate(pyramid, workspace, template, mx, my, mh);
                 if (s.Combined > score.Combined + 1e-6)
                 {
                     (cx, cy, h, score, taken) = (mx, my, mh, s, m);
@@ -261,7 +262,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
                     continue; // its score here is the one the search ended with
                 }
 
-                var s = Evaluate(pyramid, t, cx, cy, h);
+                var s = Evaluate(pyramid, workspace, t, cx, cy, h);
                 if (s.Combined > score.Combined)
                 {
                     (template, score) = (t, s);
@@ -270,7 +271,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
 
             if (!ReferenceEquals(before, template))
             {
-                return PatternSearch(pyramid, model, template, cx, cy, h, score, 0.05, switchTemplate: false);
+                return PatternSearch(pyramid, workspace, model, template, cx, cy, h, score, 0.05, switchTemplate: false);
             }
         }
 
@@ -278,10 +279,19 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         return (new Candidate(cx - (w / 2), cy - (h / 2), w, h, score.Combined), score);
     }
 
-    internal static MatchScore Evaluate(FramePyramid pyramid, ReferenceTemplate t, double cx, double cy, double h)
+    internal static MatchScore Evaluate(FramePyramid pyramid, Workspace workspace, ReferenceTemplate t, double cx, double cy, double h)
     {
+        // Searches from neighbouring candidates and starts meet at the same windows (about one
+        // comparison in eight is a repeat); a comparison depends only on these inputs.
+        if (workspace.TryRecall(t, cx, cy, h, out var known))
+        {
+            return known;
+        }
+
         var w = h * t.Aspect;
-        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, t.Width, t.Height, t.Needed);
-        return TemplateMatcher.Score(t, patch);
+        var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, workspace.PatchOf(t.Width, t.Height), t.Needed);
+        var score = TemplateMatcher.Score(t, patch);
+        workspace.Remember(t, cx, cy, h, score);
+        return score;
     }
 }

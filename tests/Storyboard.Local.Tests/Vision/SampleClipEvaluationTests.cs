@@ -24,6 +24,7 @@ public class SampleClipEvaluationTests(ITestOutputHelper output)
             found += required.Count(o => detections.Any(d => d.Character == o.Name && d.Box.IntersectionOverUnion(o.Box) >= 0.5));
             foreach (var d in detections)
             {
+                output.WriteLine(FormattableString.Invariant($"t={time}: {d.Character} {d.Box.Left:R} {d.Box.Top:R} {d.Box.Width:R} {d.Box.Height:R} {d.Confidence:R}"));
                 var ok = truth.Any(o => o.IsCharacter && o.Name == d.Character && d.Box.IntersectionOverUnion(o.Box) >= 0.5);
                 truePositives += ok ? 1 : 0;
                 falsePositives += ok ? 0 : 1;

@@ -15,6 +15,7 @@ internal sealed class ColourSearch
     private readonly byte[] bins;
     private readonly float[] frameColour = new float[ColourBins.Count];
     private readonly double factor;
+    private double[]? sat;
 
     public ColourSearch(RgbImage small, double factor)
     {
@@ -40,7 +41,9 @@ internal sealed class ColourSearch
             weight[k] = model.Colour[k] / (model.Colour[k] + frameColour[k] + 1e-3f);
         }
 
-        var sat = new double[(w + 1) * (h + 1)];
+        // One table for every character of the frame: each pass rewrites all of it but the
+        // first row and column, which stay zero.
+        var sat = this.sat ??= new double[(w + 1) * (h + 1)];
         for (var y = 0; y < h; y++)
         {
             double row = 0;

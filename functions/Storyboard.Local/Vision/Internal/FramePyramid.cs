@@ -33,8 +33,29 @@ internal sealed class FramePyramid
     /// outside the frame are marked invalid, so characters cut by the frame edge can still be compared.
     /// </summary>
     /// <param name="needed">When given, only these patch pixels are sampled; the rest stay invalid.</param>
-    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null)
+    public Patch Sample(double x, double y, double w, double h, int dw, int dh, bool[]? needed = null) =>
+        Sample(x, y, w, h, new Patch(dw, dh), needed);
+
+    /// <summary>
+    /// As above, into <paramref name="patch"/> (reused scratch). When the patch last held this very
+    /// window (a mirrored or other same-size template compared at the same place), the pixels it
+    /// already has are kept and only the missing ones are sampled; otherwise it starts empty.
+    /// </summary>
+    public Patch Sample(double x, double y, double w, double h, Patch patch, bool[]? needed)
     {
+        ArgumentNullException.ThrowIfNull(patch);
+        int dw = patch.Width, dh = patch.Height;
+        var validCount = 0;
+        if (patch.Window == (x, y, w, h))
+        {
+            validCount = patch.ValidCount;
+        }
+        else
+        {
+            Array.Clear(patch.Valid);
+            patch.Window = (x, y, w, h);
+        }
+
         var level = 0;
         while (level + 1 < levels.Count && h / (1 << (level + 1)) >= dh)
         {
@@ -45,8 +66,6 @@ internal sealed class FramePyramid
         var scale = 1.0 / (1 << level);
         var px = img.Pixels;
         int iw = img.Width, ih = img.Height;
-        var patch = new Patch(dw, dh);
-        var validCount = 0;
 
         // Columns repeat on every row: their source positions and weights are worked out once.
         Span<int> columnA = dw <= 512 ? stackalloc int[dw] : new int[dw];
@@ -79,7 +98,7 @@ internal sealed class FramePyramid
             for (var i = 0; i < dw; i++)
             {
                 var o = (j * dw) + i;
-                if (!columnInside[i] || (needed is not null && !needed[o]))
+                if (!columnInside[i] || (needed is not null && !needed[o]) || patch.Valid[o])
                 {
                     continue;
                 }

@@ -37,6 +37,15 @@ internal sealed class ReferenceTemplate
 
         Masked = [.. masked];
         MaskTotal = total;
+        MaskedGrey = new double[Masked.Length];
+        MaskedGreySquared = new double[Masked.Length];
+        for (var k = 0; k < Masked.Length; k++)
+        {
+            var i = Masked[k];
+            MaskedGrey[k] = mask[i] * (double)grey[i];
+            MaskedGreySquared[k] = MaskedGrey[k] * grey[i];
+        }
+
         Needed = NeededPixels(width, height, Masked, cells);
     }
 
@@ -68,6 +77,12 @@ internal sealed class ReferenceTemplate
 
     /// <summary>Pixels whose mask is at least 0.5 (the ones colour and shading are compared on), in ascending order.</summary>
     public int[] Masked { get; }
+
+    /// <summary>mask · grey for each of <see cref="Masked"/> (in double, as the comparison multiplies them).</summary>
+    public double[] MaskedGrey { get; }
+
+    /// <summary>mask · grey · grey for each of <see cref="Masked"/>.</summary>
+    public double[] MaskedGreySquared { get; }
 
     /// <summary>Sum of the whole mask, the denominator of the visible share.</summary>
     public double MaskTotal { get; }

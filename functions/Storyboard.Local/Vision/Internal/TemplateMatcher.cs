@@ -10,26 +10,34 @@ internal static class TemplateMatcher
         // Colour and appearance under the mask, only where the window is inside the frame.
         Span<float> hist = stackalloc float[ColourBins.Count];
         hist.Clear();
-        double maskIn = 0, maskAll = t.MaskTotal, sw = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        foreach (var i in t.Masked)
+
+        // The template's side of each product is precomputed; sums run in the same order as ever.
+        double maskIn = 0, maskAll = t.MaskTotal, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        var masked = t.Masked;
+        double[] ma = t.MaskedGrey, maa = t.MaskedGreySquared;
+        bool[] valid = p.Valid;
+        float[] grey = p.Grey;
+        byte[] bin = p.Bin;
+        for (var k = 0; k < masked.Length; k++)
         {
-            var m = mask[i];
-            if (!p.Valid[i])
+            var i = masked[k];
+            if (!valid[i])
             {
                 continue;
             }
 
+            var m = mask[i];
             maskIn += m;
-            hist[p.Bin[i]] += m;
-            double a = t.Grey[i], b = p.Grey[i];
-            sw += m;
-            sx += m * a;
-            sy += m * b;
-            sxx += m * a * a;
-            syy += m * b * b;
-            sxy += m * a * b;
+            hist[bin[i]] += m;
+            double b = grey[i], mb = m * b;
+            sx += ma[k];
+            sy += mb;
+            sxx += maa[k];
+            syy += mb * b;
+            sxy += ma[k] * b;
         }
 
+        var sw = maskIn;
         var visible = maskAll > 0 ? maskIn / maskAll : 0;
         if (sw < 1)
         {
@@ -50,7 +58,7 @@ internal static class TemplateMatcher
         var appearance = vx > 1 && vy > 1 ? ((sxy / sw) - ((sx / sw) * (sy / sw))) / Math.Sqrt(vx * vy) : 0;
 
         // Shape: HOG correlation over covered cells that are mostly inside the frame.
-        var hog = Hog.Compute(p.Grey, p.Valid, p.Width, p.Height, t.Cells);
+        var hog = Hog.Compute(p, t.Cells);
         var cx = t.Width / Hog.Cell;
         double ha = 0, hb = 0, haa = 0, hbb = 0, hab = 0;
         var count = 0;
