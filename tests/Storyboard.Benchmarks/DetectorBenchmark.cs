@@ -57,42 +57,26 @@ internal sealed class DetectorBenchmark : IBenchmark
 
         // CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var detect = await MedianAsync(runs, async () => await detector.DetectAsync(frame, index, cancellationToken));
+        var detect = await Timing.MedianAsync(runs, async () => await detector.DetectAsync(frame, index, cancellationToken));
         var detectCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / runs;
-        var decode = await MedianAsync(runs, async () => await RunFfmpegAsync(["-i", framePng, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], cancellationToken));
-        var embed = await MedianAsync(runs, () => Task.FromResult(descriptor.Embed(frame)));
+        var decode = await Timing.MedianAsync(runs, async () => await RunFfmpegAsync(["-i", framePng, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], cancellationToken));
+        var embed = await Timing.MedianAsync(runs, () => Task.FromResult(descriptor.Embed(frame)));
 
         var found = string.Join(", ", detections.Select(d => d.Character + " " + d.Confidence.ToString("F2", CultureInfo.InvariantCulture)));
         return new BenchmarkReport(
             Name,
             [
                 ("runs (median of)", runs.ToString(CultureInfo.InvariantCulture)),
-                ("detector ms/frame (wall, median)", Ms(detect)),
-                ("detector CPU ms/frame (mean)", Ms(detectCpu)),
-                ("baseline: ffmpeg PNG -> raw RGB ms", Ms(decode)),
-                ("baseline: descriptor full frame ms", Ms(embed)),
+                ("detector ms/frame (wall, median)", Timing.Ms(detect)),
+                ("detector CPU ms/frame (mean)", Timing.Ms(detectCpu)),
+                ("baseline: ffmpeg PNG -> raw RGB ms", Timing.Ms(decode)),
+                ("baseline: descriptor full frame ms", Timing.Ms(embed)),
                 ("detector / ffmpeg decode", (detect / decode).ToString("F2", CultureInfo.InvariantCulture) + "x"),
                 ("detector / descriptor", (detect / embed).ToString("F1", CultureInfo.InvariantCulture) + "x"),
                 ("detections", found.Length == 0 ? "none" : found),
             ],
             "< 0.5 s CPU per 1280x720 frame (single-threaded)",
             detectCpu < 0.5);
-    }
-
-    private static string Ms(double seconds) => (seconds * 1000).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static async Task<double> MedianAsync<T>(int runs, Func<Task<T>> action)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await action();
-            times.Add(sw.Elapsed.TotalSeconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 
     private static async Task<byte[]> RunFfmpegAsync(string[] args, CancellationToken cancellationToken)

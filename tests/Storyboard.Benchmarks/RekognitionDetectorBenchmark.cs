@@ -41,40 +41,24 @@ internal sealed class RekognitionDetectorBenchmark : IBenchmark
         PngEncoder.Encode(frame);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var detect = await MedianAsync(runs, async () => await detector.DetectAsync(frame, index, cancellationToken));
+        var detect = await Timing.MedianAsync(runs, async () => await detector.DetectAsync(frame, index, cancellationToken));
         var detectCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / runs;
-        var encode = await MedianAsync(runs, () => Task.FromResult(PngEncoder.Encode(frame)));
+        var encode = await Timing.MedianAsync(runs, () => Task.FromResult(PngEncoder.Encode(frame)));
         var usage = detector.Usage;
 
         return new BenchmarkReport(
             Name,
             [
                 ("runs (median of)", runs.ToString(CultureInfo.InvariantCulture)),
-                ("detector local ms/frame (wall, median)", Ms(detect)),
-                ("detector local CPU ms/frame (mean)", Ms(detectCpu)),
-                ("baseline: PNG encode of the frame ms", Ms(encode)),
+                ("detector local ms/frame (wall, median)", Timing.Ms(detect)),
+                ("detector local CPU ms/frame (mean)", Timing.Ms(detectCpu)),
+                ("baseline: PNG encode of the frame ms", Timing.Ms(encode)),
                 ("detector / PNG encode", (detect / encode).ToString("F2", CultureInfo.InvariantCulture) + "x"),
                 ("billed images per frame", usage.BilledImagesPerFrame.ToString("F1", CultureInfo.InvariantCulture)),
                 ("detections", string.Join(", ", detections.Select(d => d.Character))),
             ],
             "< 100 ms CPU per frame (less than one Rekognition round trip)",
             detectCpu < 0.1);
-    }
-
-    private static string Ms(double seconds) => (seconds * 1000).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static async Task<double> MedianAsync<T>(int runs, Func<Task<T>> action)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await action();
-            times.Add(sw.Elapsed.TotalSeconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 
     /// <summary>Photograph-like content (gradients plus grain), which PNG compresses about as badly as a real frame.</summary>
