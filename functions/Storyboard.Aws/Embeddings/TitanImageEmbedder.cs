@@ -4,7 +4,6 @@ using System.Text.Json;
 using Storyboard.Aws.BedrockRuntime;
 using Storyboard.Aws.BedrockRuntime.Model;
 using Storyboard.Aws.BedrockRuntime.Models;
-using Storyboard.Aws.Embeddings.Internal;
 using Storyboard.Core.Imaging;
 using Storyboard.Core.Vision;
 
@@ -72,14 +71,16 @@ public sealed class TitanImageEmbedder : IImageEmbedder
     public static byte[] EncodeWithinLimits(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var (width, height) = AreaDownscaler.FitWithin(image.Width, image.Height, MaxImageSide);
-        var fitted = AreaDownscaler.Resize(image, width, height);
+        var (width, height) = image.Width <= MaxImageSide && image.Height <= MaxImageSide
+            ? (image.Width, image.Height)
+            : AreaResampler.FitInside(image.Width, image.Height, MaxImageSide, MaxImageSide);
+        var fitted = AreaResampler.Resize(image, width, height);
         var png = PngEncoder.Encode(fitted);
 
         // Only noise-like content compresses this badly; each step keeps ~half the pixels.
         while (png.Length > MaxImageBytes && fitted.Width > 1 && fitted.Height > 1)
         {
-            fitted = AreaDownscaler.Resize(fitted, Math.Max(1, (int)(fitted.Width * 0.7)), Math.Max(1, (int)(fitted.Height * 0.7)));
+            fitted = AreaResampler.Resize(fitted, Math.Max(1, (int)(fitted.Width * 0.7)), Math.Max(1, (int)(fitted.Height * 0.7)));
             png = PngEncoder.Encode(fitted);
         }
 
