@@ -79,7 +79,7 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
                 : segment.StartSeconds;
             var parser = new ShowInfoParser();
             var picked = Channel.CreateUnbounded<ShowInfoFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            var arguments = Arguments(request, seek);
+            var arguments = Arguments(request, seek, options.DecoderThreads);
             var written = new HashSet<long>();
             string? truncation = null;
             var deferred = request.WorkingCopy is null ? null : new List<(ExtractedFrame Frame, string Numbered)>();
@@ -164,10 +164,16 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         }
     }
 
-    private static List<string> Arguments(FrameExtractionRequest request, double seek)
+    private static List<string> Arguments(FrameExtractionRequest request, double seek, int? decoderThreads)
     {
         var segment = request.Segment;
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info" };
+        if (decoderThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(MediaToolsOptions.DecoderThreads));
+            arguments.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (seek > 0)
         {
             // Before -i: jump to the keyframe, then ffmpeg drops frames up to the exact time and
