@@ -79,7 +79,7 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
                 : segment.StartSeconds;
             var parser = new ShowInfoParser();
             var picked = Channel.CreateUnbounded<ShowInfoFrame>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            var arguments = Arguments(request, seek);
+            var arguments = Arguments(request, seek, options.DecoderThreads);
             var written = new HashSet<long>();
             string? truncation = null;
             var deferred = request.WorkingCopy is null ? null : new List<(ExtractedFrame Frame, string Numbered)>();
@@ -164,10 +164,16 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         }
     }
 
-    private static List<string> Arguments(FrameExtractionRequest request, double seek)
+    private static List<string> Arguments(FrameExtractionRequest request, double seek, int? decoderThreads)
     {
         var segment = request.Segment;
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info" };
+        if (decoderThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(MediaToolsOptions.DecoderThreads));
+            arguments.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (seek > 0)
         {
             // Before -i: jump to the keyframe, then ffmpeg drops frames up to the exact time and
@@ -200,11 +206,19 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
         {
             Directory.CreateDirectory(WorkingFolder(request));
             var pattern = Path.GetFullPath(WorkingFolder(request)).Replace("%", "%%", StringComparison.Ordinal) + Path.DirectorySeparatorChar + "%06d.png";
-            arguments.AddRange(["-map", "[working]", "-f", "image2", .. FfmpegCropCutter.PngOutput, "-start_number", "0", "file:" + pattern]);
+            arguments.AddRange(["-map", "[working]", "-f", "image2", .. WorkingCopyPngOutput, "-start_number", "0", "file:" + pattern]);
         }
 
         return arguments;
     }
+
+    /// <summary>
+    /// Working copies are stored PNGs (deflate level 0, no row filter): deflating them was about a
+    /// third of the CPU ffmpeg spent on a segment, and every reader inflates them again. The pixels
+    /// are the same as with compression (PNG is lossless); the files are about twice as large, and
+    /// working copies are downscaled scratch images for the frame filters and the detector, never outputs.
+    /// </summary>
+    internal static readonly string[] WorkingCopyPngOutput = ["-c:v", "png", "-pred", "none", "-compression_level", "0"];
 
     private static string WorkingFolder(FrameExtractionRequest request) => Path.Combine(request.OutputFolder, "working");
 

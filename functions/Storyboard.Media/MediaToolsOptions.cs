@@ -19,6 +19,13 @@ public sealed record MediaToolsOptions
     /// <summary>Cap on what one extraction may write (all JPEGs of a segment together).</summary>
     public long MaxExtractionBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Decoder threads for frame extraction (<c>-threads</c> before the input); null leaves the
+    /// choice to ffmpeg (one per core), right for a function that has its cores to itself. Where
+    /// several extractions already share the cores, 1 avoids the threads' hand-over cost.
+    /// </summary>
+    public int? DecoderThreads { get; init; }
+
     /// <summary>Called for every process started, e.g. to log it; it must not throw.</summary>
     public Action<MediaProcessStarted>? ProcessStarted { get; init; }
 }

@@ -20,7 +20,10 @@ public static class LocalServices
     /// <param name="outputFolder">The run folder root: holds <c>uploads/</c>, <c>characters/</c> and <c>runs/</c>.</param>
     /// <param name="bucketName">The bucket the folder stands for; shows in <c>s3://</c> references of the dataset.</param>
     /// <param name="scratchFolder">Working space; defaults to a folder under the system temp folder.</param>
-    /// <param name="media">ffmpeg options (binary locations, limits); defaults when null.</param>
+    /// <param name="media">
+    /// ffmpeg options (binary locations, limits); when null, the defaults with one decoder thread
+    /// per extraction, since a local run already gives each Map child a core of its own.
+    /// </param>
     public static StoryboardServices Create(string outputFolder, string bucketName = DefaultBucket, string? scratchFolder = null, MediaToolsOptions? media = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputFolder);
@@ -29,7 +32,7 @@ public static class LocalServices
             throw new ArgumentException($"The bucket name '{bucketName}' is not usable: {problem}.", nameof(bucketName));
         }
 
-        var ffmpeg = new FfmpegMedia(media);
+        var ffmpeg = new FfmpegMedia(media ?? new MediaToolsOptions { DecoderThreads = 1 });
         return new StoryboardServices(
             Name: Name,
             Bucket: bucketName,
