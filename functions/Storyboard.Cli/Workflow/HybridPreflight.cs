@@ -35,7 +35,7 @@ internal static class HybridPreflight
                 await clients.Context.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
                 if (!string.IsNullOrWhiteSpace(bucket))
                 {
-                    await CheckBucketAsync(AwsComposition.BucketStore(new AwsSettings(bucket.Trim(), string.Empty), clients), cancellationToken).ConfigureAwait(false);
+                    await CheckBucketAsync(AwsComposition.BucketStore(bucket.Trim(), clients), cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (AwsConfigurationException e)

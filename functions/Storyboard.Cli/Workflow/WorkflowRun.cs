@@ -65,7 +65,7 @@ internal sealed class WorkflowRun
             if (hybrid.Bucket is { } bucket)
             {
                 // Only what Bedrock reads leaves the machine: the run's files, not the video or the frames.
-                store = new MirroredObjectStore(store, AwsComposition.BucketStore(new AwsSettings(bucket, hybrid.CollectionId), clients), key => key.StartsWith(RunLayout.RunsPrefix, StringComparison.Ordinal) && !RunLayout.IsFrameKey(key));
+                store = new MirroredObjectStore(store, AwsComposition.BucketStore(bucket, clients), key => key.StartsWith(RunLayout.RunsPrefix, StringComparison.Ordinal) && !RunLayout.IsFrameKey(key));
             }
 
             // One process runs every step, so it both maintains the collection and searches it.

@@ -37,12 +37,12 @@ public static class AwsComposition
         return AwsClients.Create(new AwsClientOptions { Region = string.IsNullOrWhiteSpace(region) ? null : region, Environment = variables });
     }
 
-    /// <summary>The bucket as the run's store, tagging frames as the stack's lifecycle rule expects.</summary>
-    public static S3ObjectStore BucketStore(AwsSettings settings, AwsClients clients, Func<string, string?>? environment = null)
+    /// <summary>The bucket as a store in the clients' region; frames get <paramref name="frameTag"/> (the stack's lifecycle rule expires them by it).</summary>
+    public static S3ObjectStore BucketStore(string bucket, AwsClients clients, ObjectTag? frameTag = null, Func<string, string?>? environment = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         ArgumentNullException.ThrowIfNull(clients);
-        return new S3ObjectStore(S3ObjectStore.CreateDefaultClient(clients.Context.Region, environment), settings.Bucket, new S3ObjectStoreOptions(FrameTag: settings.FrameTag));
+        return new S3ObjectStore(S3ObjectStore.CreateDefaultClient(clients.Context.Region, environment), bucket, new S3ObjectStoreOptions(FrameTag: frameTag));
     }
 
     /// <param name="store">The bucket (Lambda) or the output folder, possibly mirrored to a bucket (hybrid run).</param>

@@ -38,7 +38,7 @@ public static class ServicesFromEnvironment
             case AwsComposition.Name:
                 var settings = AwsSettings.FromEnvironment(variables);
                 var clients = AwsComposition.ClientsFrom(variables);
-                return AwsComposition.Create(settings, clients, AwsComposition.BucketStore(settings, clients, variables), scratch);
+                return AwsComposition.Create(settings, clients, AwsComposition.BucketStore(settings.Bucket, clients, settings.FrameTag, variables), scratch);
             default:
                 throw new ServicesNotAvailableException($"STORYBOARD_SERVICES is '{services}'; use 'local' or 'aws'.");
         }

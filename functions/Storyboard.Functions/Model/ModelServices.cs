@@ -46,7 +46,7 @@ public sealed record ModelServices(
             }
 
             var clients = AwsComposition.ClientsFrom(environment);
-            var store = AwsComposition.BucketStore(new AwsSettings(bucket.Trim(), string.Empty), clients, environment);
+            var store = AwsComposition.BucketStore(bucket.Trim(), clients, environment: environment);
             return AwsComposition.CreateModel(clients, store, ModelSettings.FromEnvironment(environment, dryRun: false));
         }
 
