@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Numerics;
 
 namespace Storyboard.Core.Imaging;
 
@@ -32,6 +33,33 @@ public sealed class PngDecoder : IImageDecoder
     /// <exception cref="UnsupportedPngException">The PNG is well-formed but cannot be read (e.g. an unknown compression method).</exception>
     public static RgbaImage Decode(ReadOnlySpan<byte> png)
     {
+        var (header, palette, transparency, idat) = Parse(png);
+        using (idat)
+        {
+            return Reconstruct(header, Inflate(idat), palette, transparency);
+        }
+    }
+
+    /// <summary>
+    /// The image without alpha (composited over black, as <see cref="RgbaImage.ToRgb"/> does). An
+    /// 8-bit RGB PNG without transparency or interlacing (what ffmpeg writes for rgb24 frames and
+    /// crops) is inflated row by row straight into the result, with no intermediate buffers.
+    /// </summary>
+    /// <exception cref="InvalidPngException">The bytes are not a well-formed PNG.</exception>
+    /// <exception cref="UnsupportedPngException">The PNG is well-formed but cannot be read.</exception>
+    public static RgbImage DecodeRgb(ReadOnlySpan<byte> png)
+    {
+        var (header, palette, transparency, idat) = Parse(png);
+        using (idat)
+        {
+            return header is { ColourType: 2, BitDepth: 8, Interlace: 0 } && transparency is null
+                ? ReconstructRgb(header, idat)
+                : Reconstruct(header, Inflate(idat), palette, transparency).ToRgb();
+        }
+    }
+
+    private static (Header Header, byte[]? Palette, byte[]? Transparency, MemoryStream Idat) Parse(ReadOnlySpan<byte> png)
+    {
         if (!IsPng(png))
         {
             throw new InvalidPngException("the PNG signature is missing");
@@ -41,7 +69,7 @@ public sealed class PngDecoder : IImageDecoder
         var haveHeader = false;
         byte[]? palette = null;
         byte[]? transparency = null;
-        using var idat = new MemoryStream();
+        var idat = new MemoryStream();
         var pos = 8;
         var ended = false;
         while (!ended)
@@ -78,6 +106,12 @@ public sealed class PngDecoder : IImageDecoder
                     transparency = data.ToArray();
                     break;
                 case "IDAT":
+                    if (idat.Length == 0 && haveHeader)
+                    {
+                        // One allocation for all IDAT chunks: the image data is usually most of the file.
+                        idat.Capacity = Math.Max(idat.Capacity, png.Length - pos);
+                    }
+
                     idat.Write(data);
                     break;
                 case "IEND":
@@ -105,8 +139,8 @@ public sealed class PngDecoder : IImageDecoder
             throw new InvalidPngException("a palette image has no PLTE chunk");
         }
 
-        var raw = Inflate(idat);
-        return Reconstruct(header, raw, palette, transparency);
+        idat.Position = 0;
+        return (header, palette, transparency, idat);
     }
 
     private static Header ReadHeader(ReadOnlySpan<byte> data)
@@ -151,7 +185,6 @@ public sealed class PngDecoder : IImageDecoder
 
     private static byte[] Inflate(MemoryStream idat)
     {
-        idat.Position = 0;
         try
         {
             using var z = new ZLibStream(idat, CompressionMode.Decompress, leaveOpen: true);
@@ -163,6 +196,35 @@ public sealed class PngDecoder : IImageDecoder
         {
             throw new InvalidPngException("the compressed image data is corrupt", e);
         }
+    }
+
+    /// <summary>8-bit RGB, not interlaced: each row is inflated into a line buffer and unfiltered into its place in the result.</summary>
+    private static RgbImage ReconstructRgb(Header h, MemoryStream idat)
+    {
+        var stride = checked(h.Width * 3);
+        var rgb = new byte[checked(stride * h.Height)];
+        var line = new byte[stride + 1];
+        var zero = new byte[stride];
+        try
+        {
+            using var z = new ZLibStream(idat, CompressionMode.Decompress, leaveOpen: true);
+            for (var y = 0; y < h.Height; y++)
+            {
+                z.ReadExactly(line);
+                var prev = y == 0 ? zero : rgb.AsSpan((y - 1) * stride, stride);
+                Unfilter(line[0], line.AsSpan(1), rgb.AsSpan(y * stride, stride), prev, 3);
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidPngException("the image data is shorter than its size says");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidPngException("the compressed image data is corrupt", e);
+        }
+
+        return new RgbImage(h.Width, h.Height, rgb);
     }
 
     private static RgbaImage Reconstruct(Header h, byte[] raw, byte[]? palette, byte[]? trns)
@@ -204,9 +266,8 @@ public sealed class PngDecoder : IImageDecoder
             }
 
             var filter = raw[offset];
-            Array.Copy(raw, offset + 1, cur, 0, stride);
+            Unfilter(filter, raw.AsSpan(offset + 1, stride), cur, prev, bpp);
             offset += 1 + stride;
-            Unfilter(filter, cur, prev, bpp);
             WriteRow(h, cur, pw, palette, trns, rgba, x0, y0 + (y * dy), dx);
             (prev, cur) = (cur, prev);
         }
@@ -214,39 +275,58 @@ public sealed class PngDecoder : IImageDecoder
         return offset;
     }
 
-    private static void Unfilter(byte filter, byte[] cur, byte[] prev, int bpp)
+    /// <summary>
+    /// Undoes a row filter: <paramref name="cur"/> = <paramref name="raw"/> + the filter's
+    /// prediction from the pixel to the left and the row above (<paramref name="prev"/>, already
+    /// unfiltered). <paramref name="raw"/> and <paramref name="cur"/> may be the same memory: each
+    /// byte is read before it is written, and only bytes already final are read back.
+    /// </summary>
+    private static void Unfilter(byte filter, ReadOnlySpan<byte> raw, Span<byte> cur, ReadOnlySpan<byte> prev, int bpp)
     {
+        var n = cur.Length;
         switch (filter)
         {
             case 0:
+                raw.CopyTo(cur);
                 break;
             case 1:
-                for (var i = bpp; i < cur.Length; i++)
+                raw[..Math.Min(bpp, n)].CopyTo(cur);
+                for (var i = bpp; i < n; i++)
                 {
-                    cur[i] += cur[i - bpp];
+                    cur[i] = (byte)(raw[i] + cur[i - bpp]);
                 }
 
                 break;
             case 2:
-                for (var i = 0; i < cur.Length; i++)
+            {
+                // Bytes add modulo 256, which is what Vector<byte> addition does.
+                var i = 0;
+                for (; i <= n - Vector<byte>.Count; i += Vector<byte>.Count)
                 {
-                    cur[i] += prev[i];
+                    (new Vector<byte>(raw[i..]) + new Vector<byte>(prev[i..])).CopyTo(cur[i..]);
+                }
+
+                for (; i < n; i++)
+                {
+                    cur[i] = (byte)(raw[i] + prev[i]);
                 }
 
                 break;
+            }
+
             case 3:
-                for (var i = 0; i < cur.Length; i++)
+                for (var i = 0; i < n; i++)
                 {
                     var left = i >= bpp ? cur[i - bpp] : 0;
-                    cur[i] += (byte)((left + prev[i]) >> 1);
+                    cur[i] = (byte)(raw[i] + ((left + prev[i]) >> 1));
                 }
 
                 break;
             case 4:
-                for (var i = 0; i < cur.Length; i++)
+                for (var i = 0; i < n; i++)
                 {
                     int a = i >= bpp ? cur[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
-                    cur[i] += (byte)Paeth(a, b, c);
+                    cur[i] = (byte)(raw[i] + Paeth(a, b, c));
                 }
 
                 break;

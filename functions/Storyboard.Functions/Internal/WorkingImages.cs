@@ -40,7 +40,7 @@ internal static class WorkingImages
         var bytes = await ReadAllAsync(services.Store, key, cancellationToken).ConfigureAwait(false);
         if (PngDecoder.IsPng(bytes.Span))
         {
-            return Fit(PngDecoder.Decode(bytes.Span).ToRgb(), size);
+            return Fit(PngDecoder.DecodeRgb(bytes.Span), size);
         }
 
         var path = scratch.PathFor(segment, Path.GetFileName(key));
@@ -70,7 +70,7 @@ internal static class WorkingImages
     private static async Task<RgbImage> ReadPngAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
         var bytes = await ReadAllAsync(store, key, cancellationToken).ConfigureAwait(false);
-        return PngDecoder.Decode(bytes.Span).ToRgb();
+        return PngDecoder.DecodeRgb(bytes.Span);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(IObjectStore store, string key, CancellationToken cancellationToken)

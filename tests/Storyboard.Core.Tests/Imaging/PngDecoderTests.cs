@@ -89,6 +89,53 @@ public class PngDecoderTests
         await AssertDecodesLikeFfmpegAsync(png);
     }
 
+    [Theory]
+    [MemberData(nameof(FfmpegFormats))]
+    public async Task DecodeRgb_WhenFfmpegWritesPixelFormatAndFilter_ShouldEqualDecodeCompositedOverBlack(string pixelFormat, string prediction)
+    {
+        var png = await FfmpegRunner.RunAsync([.. Source, "-frames:v", "1", "-pix_fmt", pixelFormat, "-pred", prediction, "-f", "image2pipe", "-c:v", "png", "-"]);
+
+        var rgb = PngDecoder.DecodeRgb(png);
+
+        var expected = PngDecoder.Decode(png).ToRgb();
+        Assert.Equal((expected.Width, expected.Height), (rgb.Width, rgb.Height));
+        Assert.Equal(expected.Pixels, rgb.Pixels);
+    }
+
+    [Theory]
+    [InlineData("none", 0)]
+    [InlineData("up", 1)]
+    [InlineData("paeth", 9)]
+    public async Task DecodeRgb_WhenFrameIsLargeRgb24_ShouldMatchFfmpegsOwnDecodingExactly(string prediction, int level)
+    {
+        // Wide enough for whole vectors per row plus a tail, and many IDAT chunks.
+        string[] frame = ["-f", "lavfi", "-i", "testsrc2=s=643x37:r=1", "-frames:v", "1", "-pix_fmt", "rgb24"];
+        var png = await FfmpegRunner.RunAsync([.. frame, "-pred", prediction, "-compression_level", level.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "image2pipe", "-c:v", "png", "-"]);
+        var raw = await FfmpegRunner.RunAsync([.. frame, "-f", "rawvideo", "-"]);
+
+        Assert.Equal(raw, PngDecoder.DecodeRgb(png).Pixels);
+    }
+
+    [Fact]
+    public void DecodeRgb_WhenImageDataStopsEarly_ShouldThrowInvalidPng()
+    {
+        var image = Gradient(40, 30);
+        var rows = Enumerable.Range(0, 20).Select(y => image.Pixels.AsSpan(y * 120, 120).ToArray()).ToArray();
+        var png = HandMadePng.Build(40, 30, 8, 2, rows, null, null);
+
+        var e = Assert.Throws<InvalidPngException>(() => PngDecoder.DecodeRgb(png));
+        Assert.Contains("shorter", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecodeRgb_WhenImageDataIsCorrupted_ShouldThrowInvalidPng()
+    {
+        var png = PngEncoder.Encode(Gradient(20, 10));
+        png[IndexOf(png, "IDAT"u8) + 10] ^= 0x5A;
+
+        Assert.Throws<InvalidPngException>(() => PngDecoder.DecodeRgb(png));
+    }
+
     [Fact]
     public void Decode_WhenBytesAreNotPng_ShouldThrowInvalidPng()
     {
