@@ -148,7 +148,7 @@ public sealed partial class DatasetPathEndToEndTests(DatasetPathFixture fixture)
     }
 
     [Fact]
-    public void DatasetPath_WhenRunTwiceOverTheSameFolder_ShouldWriteByteIdenticalFiles()
+    public void DatasetPath_WhenRunAgainOneItemAtATimeInsteadOfFour_ShouldWriteByteIdenticalFiles()
     {
         Assert.Equal(fixture.FirstFiles.Keys, fixture.SecondFiles.Keys);
         foreach (var (key, bytes) in fixture.FirstFiles)

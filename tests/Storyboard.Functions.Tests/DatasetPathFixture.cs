@@ -3,7 +3,7 @@ using Storyboard.Functions.Tests.TestSupport;
 
 namespace Storyboard.Functions.Tests;
 
-/// <summary>Runs the dataset path once on the two-character clip, then a second time over the same folder.</summary>
+/// <summary>Runs the dataset path once on the two-character clip, then a second time over the same folder, one item at a time.</summary>
 public sealed class DatasetPathFixture : IAsyncLifetime, IDisposable
 {
     private readonly RunFolder folder = new();
@@ -44,10 +44,11 @@ public sealed class DatasetPathFixture : IAsyncLifetime, IDisposable
             await folder.PutFileAsync($"characters/{name}/{Path.GetFileName(path)}", path);
         }
 
-        First = new Workflow(folder.Services);
+        // Four frames, crops or batches at a time in the first run and one in the second: the files must not differ.
+        First = new Workflow(folder.Services with { Parallelism = 4 });
         await First.RunDatasetPathAsync(ExecutionInput());
         FirstFiles = await folder.SnapshotAsync(RunPrefix);
-        Second = new Workflow(folder.Services);
+        Second = new Workflow(folder.Services with { Parallelism = 1 });
         await Second.RunDatasetPathAsync(ExecutionInput());
         SecondFiles = await folder.SnapshotAsync(RunPrefix);
     }

@@ -43,4 +43,17 @@ public sealed record StoryboardServices(
     /// for crops only).
     /// </summary>
     public IImageEmbedder FrameDescriptor { get; init; } = new Local.Vision.LocalImageDescriptor();
+
+    /// <summary>
+    /// Frames, crops or crop batches a step works on at once. A Lambda function gets a second vCPU
+    /// from 1,769 MB (the frame and crop steps are sized for it), and a step that used one core
+    /// would pay for both; results are still written in input order, so outputs do not depend on it.
+    /// </summary>
+    public int Parallelism
+    {
+        get => _parallelism;
+        init => _parallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Parallelism), value, "At least one item at a time.");
+    }
+
+    private readonly int _parallelism = Environment.ProcessorCount;
 }

@@ -41,42 +41,29 @@ public sealed class CaptionBatchStep(StoryboardServices services)
         var detections = (await StoreJson.ReadLinesAsync(services.Store, keys.Layout.DetectionsKey, CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false))
             .ToLookup(d => d.Frame, StringComparer.Ordinal);
         using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
-        var captioned = new List<CaptionEntry>();
-        var rejected = new List<CaptionRejection>();
-        foreach (var crop in batch.Crops)
+        var outcomes = await InOrder.MapAsync(batch.Crops, services.Parallelism, async (crop, token) =>
         {
-            var path = scratch.PathFor(Path.GetFileName(crop.Key));
-            await StoreFiles.DownloadAsync(services.Store, crop.Key, path, cancellationToken).ConfigureAwait(false);
-            var image = await services.Thumbnails.FromImageAsync(path, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), cancellationToken).ConfigureAwait(false);
-            File.Delete(path);
+            var image = await WorkingImages.ImageAsync(services, crop.Key, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, "thumbnails", token).ConfigureAwait(false);
             var subjects = crop.Characters.Select(name => new CaptionSubject(name, descriptions.GetValueOrDefault(name, string.Empty), BoxOf(name, crop, detections[crop.SourceFrame]))).ToList();
             var others = config.Characters.Select(c => c.Name).Where(n => !crop.Characters.Contains(n, StringComparer.Ordinal)).ToList();
             var problems = new List<string>();
-            CaptionEntry? entry = null;
-            for (var attempt = 1; attempt <= MaxAttempts && entry is null; attempt++)
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var request = new CaptionRequest(crop.Key, image, subjects, config.Captions.Style, rules.MaxLength, attempt, config.Captions.VariationSeed);
-                var answer = await services.Captioner.CaptionAsync(request, cancellationToken).ConfigureAwait(false);
+                var answer = await services.Captioner.CaptionAsync(request, token).ConfigureAwait(false);
                 var check = CaptionRules.FromModelOutput(answer, crop.Characters, others, rules);
                 if (check.IsValid)
                 {
-                    entry = new CaptionEntry(crop.Key, crop.Characters, check.Caption, attempt);
+                    return (Entry: new CaptionEntry(crop.Key, crop.Characters, check.Caption, attempt), Rejection: (CaptionRejection?)null);
                 }
-                else
-                {
-                    problems.AddRange(check.Problems.Select(p => $"attempt {attempt}: {p}"));
-                }
+
+                problems.AddRange(check.Problems.Select(p => $"attempt {attempt}: {p}"));
             }
 
-            if (entry is not null)
-            {
-                captioned.Add(entry);
-            }
-            else
-            {
-                rejected.Add(new CaptionRejection(crop.Key, crop.Characters, problems));
-            }
-        }
+            return (Entry: (CaptionEntry?)null, Rejection: new CaptionRejection(crop.Key, crop.Characters, problems));
+        }, cancellationToken).ConfigureAwait(false);
+        var captioned = outcomes.Where(o => o.Entry is not null).Select(o => o.Entry!).ToList();
+        var rejected = outcomes.Where(o => o.Rejection is not null).Select(o => o.Rejection!).ToList();
 
         await StoreJson.WriteAsync(services.Store, captionsKey, new CaptionsFile(batchKey, services.Captioner.Service, captioned, rejected), FunctionsJsonContext.Default.CaptionsFile, cancellationToken).ConfigureAwait(false);
         new StepLog(State, run.RunId, services.Clock).Info("batch captioned", ("crops", batch.Crops.Count), ("captioned", captioned.Count), ("rejected", rejected.Count), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));

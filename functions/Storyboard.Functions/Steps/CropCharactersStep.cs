@@ -45,7 +45,7 @@ public sealed class CropCharactersStep(StoryboardServices services)
             var detections = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentDetectionsKey(segment), CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false);
             var entries = new List<CropEntry>();
             var rejections = new List<CropRejectionEntry>();
-            var pending = new List<(FrameEntry Frame, List<DetectionLine> All, List<CropRequest> Requests, List<(DetectionLine Detection, CropPlan Plan, string Key, string Path)> Planned)>();
+            var pending = new List<PendingFrame>();
             foreach (var frameGroup in detections.GroupBy(d => d.Frame, StringComparer.Ordinal))
             {
                 var frame = sizes.TryGetValue(frameGroup.Key, out var known)
@@ -73,43 +73,13 @@ public sealed class CropCharactersStep(StoryboardServices services)
 
                 if (requests.Count > 0)
                 {
-                    pending.Add((frame, all, requests, planned));
+                    pending.Add(new PendingFrame(frame, all, requests, planned));
                 }
             }
 
-            foreach (var batch in pending.Chunk(FramesPerCut))
-            {
-                var sources = new List<CropSource>(batch.Length);
-                foreach (var (frame, _, requests, _) in batch)
-                {
-                    var framePath = scratch.PathFor(segment, Path.GetFileName(frame.Key));
-                    await StoreFiles.DownloadAsync(services.Store, frame.Key, framePath, cancellationToken).ConfigureAwait(false);
-                    sources.Add(new CropSource(framePath, requests));
-                }
-
-                await services.Crops.CutManyAsync(sources, cancellationToken).ConfigureAwait(false);
-                sources.ForEach(source => File.Delete(source.SourceImage));
-                foreach (var (frame, all, _, planned) in batch)
-                {
-                    foreach (var (detection, plan, key, path) in planned)
-                    {
-                        var bytes = await StoreFiles.UploadAsync(services.Store, path, key, "image/png", cancellationToken).ConfigureAwait(false);
-                        File.Delete(path);
-                        entries.Add(new CropEntry(
-                            key,
-                            detection.Character,
-                            CharactersInside(plan.Source, detection, all, frame.Width, frame.Height),
-                            detection.TimeSeconds,
-                            detection.Frame,
-                            detection.Box,
-                            detection.Confidence,
-                            Quality(detection.Confidence, plan.Scale),
-                            plan.OutputWidth,
-                            plan.OutputHeight,
-                            bytes));
-                    }
-                }
-            }
+            // Batches are cut side by side (one ffmpeg each); entries keep the frames' order.
+            var cut = await InOrder.MapAsync(pending.Chunk(FramesPerCut).ToList(), services.Parallelism, (batch, token) => CutAsync(batch, scratch, segment, token), cancellationToken).ConfigureAwait(false);
+            entries.AddRange(cut.SelectMany(batch => batch));
 
             var indexKey = keys.Layout.SegmentCropsKey(segment);
             await StoreJson.WriteLinesAsync(services.Store, indexKey, entries, FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
@@ -121,6 +91,43 @@ public sealed class CropCharactersStep(StoryboardServices services)
 
         new StepLog(State, run.RunId, services.Clock).Info("crops cut", ("segments", segments.Count), ("crops", crops), ("rejected", rejected), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         return new CropCharactersOutput([.. segments], crops, rejected, indexKeys);
+    }
+
+    private async ValueTask<List<CropEntry>> CutAsync(PendingFrame[] batch, Scratch scratch, string segment, CancellationToken token)
+    {
+        var entries = new List<CropEntry>();
+        var sources = new List<CropSource>(batch.Length);
+        foreach (var (frame, _, requests, _) in batch)
+        {
+            var framePath = scratch.PathFor(segment, Path.GetFileName(frame.Key));
+            await StoreFiles.DownloadAsync(services.Store, frame.Key, framePath, token).ConfigureAwait(false);
+            sources.Add(new CropSource(framePath, requests));
+        }
+
+        await services.Crops.CutManyAsync(sources, token).ConfigureAwait(false);
+        sources.ForEach(source => File.Delete(source.SourceImage));
+        foreach (var (frame, all, _, planned) in batch)
+        {
+            foreach (var (detection, plan, key, path) in planned)
+            {
+                var bytes = await StoreFiles.UploadAsync(services.Store, path, key, "image/png", token).ConfigureAwait(false);
+                File.Delete(path);
+                entries.Add(new CropEntry(
+                    key,
+                    detection.Character,
+                    CharactersInside(plan.Source, detection, all, frame.Width, frame.Height),
+                    detection.TimeSeconds,
+                    detection.Frame,
+                    detection.Box,
+                    detection.Confidence,
+                    Quality(detection.Confidence, plan.Scale),
+                    plan.OutputWidth,
+                    plan.OutputHeight,
+                    bytes));
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -151,4 +158,7 @@ public sealed class CropCharactersStep(StoryboardServices services)
 
         return names;
     }
+
+    /// <summary>A frame with the crops planned for it, waiting for its batch to be cut.</summary>
+    private sealed record PendingFrame(FrameEntry Frame, List<DetectionLine> All, List<CropRequest> Requests, List<(DetectionLine Detection, CropPlan Plan, string Key, string Path)> Planned);
 }

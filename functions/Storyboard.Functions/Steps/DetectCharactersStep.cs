@@ -37,16 +37,17 @@ public sealed class DetectCharactersStep(StoryboardServices services)
         foreach (var segment in segments)
         {
             var filtered = await StoreJson.ReadAsync(services.Store, keys.FilterKey(segment), FunctionsJsonContext.Default.FilterManifest, cancellationToken).ConfigureAwait(false);
-            var lines = new List<DetectionLine>();
-            foreach (var frame in filtered.Kept)
+            var perFrame = await InOrder.MapAsync(filtered.Kept, services.Parallelism, async (frame, token) =>
             {
-                var image = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(WorkingSide, WorkingSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
-                var found = await services.Detector.DetectAsync(image, index, cancellationToken).ConfigureAwait(false);
-                lines.AddRange(found
+                var image = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(WorkingSide, WorkingSide, keepAspect: true), scratch, segment, token).ConfigureAwait(false);
+                var found = await services.Detector.DetectAsync(image, index, token).ConfigureAwait(false);
+                return found
                     .OrderBy(d => d.Box.Left).ThenBy(d => d.Character, StringComparer.Ordinal)
-                    .Select(d => new DetectionLine(frame.TimeSeconds, frame.Key, d.Character, new BoundingBox(d.Box.Left, d.Box.Top, d.Box.Width, d.Box.Height), d.Confidence)));
-                frames++;
-            }
+                    .Select(d => new DetectionLine(frame.TimeSeconds, frame.Key, d.Character, new BoundingBox(d.Box.Left, d.Box.Top, d.Box.Width, d.Box.Height), d.Confidence))
+                    .ToList();
+            }, cancellationToken).ConfigureAwait(false);
+            var lines = perFrame.SelectMany(found => found).ToList();
+            frames += perFrame.Length;
 
             var key = keys.Layout.SegmentDetectionsKey(segment);
             await StoreJson.WriteLinesAsync(services.Store, key, lines, CoreJsonContext.Default.DetectionLine, cancellationToken).ConfigureAwait(false);

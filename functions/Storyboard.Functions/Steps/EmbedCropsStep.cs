@@ -31,15 +31,14 @@ public sealed class EmbedCropsStep(StoryboardServices services)
         foreach (var segment in segments)
         {
             var crops = await StoreJson.ReadLinesAsync(services.Store, keys.Layout.SegmentCropsKey(segment), FunctionsJsonContext.Default.CropEntry, cancellationToken).ConfigureAwait(false);
-            var lines = new List<EmbeddingLine>(crops.Count);
-            foreach (var crop in crops)
+            var lines = await InOrder.MapAsync(crops, services.Parallelism, async (crop, token) =>
             {
-                var thumbnail = await WorkingImages.ImageAsync(services, crop.Key, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
-                lines.Add(new EmbeddingLine(crop.Key, services.Embedder.Service, await services.Embedder.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false)));
-            }
+                var thumbnail = await WorkingImages.ImageAsync(services, crop.Key, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, token).ConfigureAwait(false);
+                return new EmbeddingLine(crop.Key, services.Embedder.Service, await services.Embedder.EmbedAsync(thumbnail, token).ConfigureAwait(false));
+            }, cancellationToken).ConfigureAwait(false);
 
             await StoreJson.WriteLinesAsync(services.Store, keys.EmbeddingsKey(segment), lines, FunctionsJsonContext.Default.EmbeddingLine, cancellationToken).ConfigureAwait(false);
-            total += lines.Count;
+            total += lines.Length;
         }
 
         new StepLog(State, run.RunId, services.Clock).Info("crops embedded", ("segments", segments.Count), ("crops", total), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Storyboard.Core.Config;
 using Storyboard.Core.Media;
 using Storyboard.Functions.Artifacts;
 using Storyboard.Functions.Composition;
@@ -37,29 +38,26 @@ public sealed class FilterFramesStep(StoryboardServices services)
             var manifest = await StoreJson.ReadAsync(services.Store, keys.FramesManifestKey(segment), FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
             var keptFrames = new List<FrameEntry>();
             var droppedFrames = new List<DroppedFrame>();
+            var measured = await InOrder.MapAsync(manifest.Frames, services.Parallelism, (frame, token) => MeasureAsync(frame, limits, scratch, segment, token), cancellationToken).ConfigureAwait(false);
             float[]? previous = null;
             string? previousKey = null;
-            foreach (var frame in manifest.Frames)
+            foreach (var (frame, luma, sharpness, vector) in measured)
             {
-                var thumbnail = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
-                var luma = FrameMeasures.MeanLuma(thumbnail);
                 if (luma < limits.MinMeanLuma)
                 {
                     droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "black", F($"mean luma {luma:0.0} of 255 is below {limits.MinMeanLuma:0.#}")));
                     continue;
                 }
 
-                var sharpness = FrameMeasures.LaplacianVariance(thumbnail);
                 if (sharpness < limits.MinSharpness)
                 {
                     droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "blurry", F($"Laplacian variance {sharpness:0.0} is below {limits.MinSharpness:0.#}")));
                     continue;
                 }
 
-                var vector = await services.FrameDescriptor.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false);
                 if (previous is not null)
                 {
-                    var similarity = TensorPrimitives.CosineSimilarity(previous, vector);
+                    var similarity = TensorPrimitives.CosineSimilarity(previous, vector!);
                     if (similarity >= limits.NearIdenticalSimilarity)
                     {
                         droppedFrames.Add(new DroppedFrame(frame.Key, frame.TimeSeconds, "near-identical", F($"similarity {similarity:0.0000} to {previousKey} is at least {limits.NearIdenticalSimilarity:0.####}")));
@@ -81,6 +79,18 @@ public sealed class FilterFramesStep(StoryboardServices services)
 
         new StepLog(State, run.RunId, services.Clock).Info("frames filtered", ("segments", segments.Count), ("kept", kept), ("dropped", dropped), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         return new FilterFramesOutput([.. segments], kept, dropped, filterKeys);
+    }
+
+    /// <summary>A frame's measures; the descriptor only for a frame bright and sharp enough to be compared.</summary>
+    private async ValueTask<(FrameEntry Frame, double Luma, double Sharpness, float[]? Vector)> MeasureAsync(FrameEntry frame, FilterConfig limits, Scratch scratch, string segment, CancellationToken cancellationToken)
+    {
+        var thumbnail = await WorkingImages.FrameAsync(services, frame, new ThumbnailSize(ThumbnailSide, ThumbnailSide, keepAspect: true), scratch, segment, cancellationToken).ConfigureAwait(false);
+        var luma = FrameMeasures.MeanLuma(thumbnail);
+        var sharpness = luma < limits.MinMeanLuma ? 0 : FrameMeasures.LaplacianVariance(thumbnail);
+        var vector = luma < limits.MinMeanLuma || sharpness < limits.MinSharpness
+            ? null
+            : await services.FrameDescriptor.EmbedAsync(thumbnail, cancellationToken).ConfigureAwait(false);
+        return (frame, luma, sharpness, vector);
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
