@@ -1,4 +1,5 @@
 using System.Text;
+using Storyboard.Core.Cropping;
 using Storyboard.Core.Media;
 using Storyboard.Media.Internal;
 
@@ -7,7 +8,7 @@ namespace Storyboard.Media;
 /// <summary>
 /// <see cref="ICropCutter"/> in one ffmpeg call: the frame is decoded once, padded with black so
 /// rectangles reaching past the edges stay exact, split N ways, and each branch is cropped,
-/// scaled with lanczos and written as PNG. Several frames go through one call the same way, each
+/// scaled (<see cref="CropPlan.ScaleFlags"/>) and written as PNG. Several frames go through one call the same way, each
 /// input with its own graph.
 /// </summary>
 public sealed class FfmpegCropCutter(MediaToolLocator locator, MediaProcessRunner runner, MediaToolsOptions options) : ICropCutter
@@ -108,7 +109,7 @@ public sealed class FfmpegCropCutter(MediaToolLocator locator, MediaProcessRunne
         {
             var (rect, crop) = (crops[i].Source, crops[i]);
             graph.Append($";[c{input}_{i}]crop={rect.Width}:{rect.Height}:{rect.X + left}:{rect.Y + top}:exact=1,")
-                .Append($"scale={crop.OutputWidth}:{crop.OutputHeight}:flags=lanczos,setsar=1[o{input}_{i}]");
+                .Append($"scale={crop.OutputWidth}:{crop.OutputHeight}:flags={CropPlan.ScaleFlags},setsar=1[o{input}_{i}]");
         }
 
         return graph.ToString();

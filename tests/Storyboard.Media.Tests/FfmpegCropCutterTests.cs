@@ -109,7 +109,7 @@ public sealed class FfmpegCropCutterTests(MediaFiles files)
 
     private static void AssertAll(Core.Imaging.RgbImage image, (int R, int G, int B) colour)
     {
-        // Edge pixels may blend slightly through lanczos at the crop border; the inside must be exact.
+        // Edge pixels may blend slightly through the scaler at the crop border; the inside must be exact.
         for (var y = 2; y < image.Height - 2; y++)
         {
             for (var x = 2; x < image.Width - 2; x++)

@@ -139,7 +139,7 @@ public class CropPlannerTests
     {
         var plan = new CropPlan(new PixelRect(10, 20, 300, 400), 512, 682, 1.7);
 
-        Assert.Equal("crop=300:400:10:20,scale=512:682:flags=lanczos", plan.ToFfmpegFilter());
+        Assert.Equal("crop=300:400:10:20,scale=512:682:flags=bicubic", plan.ToFfmpegFilter());
     }
 
     [Theory]
