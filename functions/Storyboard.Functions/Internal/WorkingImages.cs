@@ -76,6 +76,14 @@ internal static class WorkingImages
     private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
         await using var source = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (source.CanSeek && source.Length is > 0 and < int.MaxValue)
+        {
+            // A file or a downloaded object knows its size: one read into one array, no regrowing.
+            var bytes = new byte[source.Length];
+            await source.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         await source.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);

@@ -35,48 +35,50 @@ public sealed class ExtractFramesStep(StoryboardServices services)
         var keys = new RunKeys(run.RunId);
         var source = await services.Store.GetReadableLocationAsync(run.VideoKey, SourceValidity, cancellationToken).ConfigureAwait(false);
         using var scratch = new Scratch(services.ScratchFolder, run.RunId, State);
-        var manifests = new List<string>();
-        var total = 0;
-        foreach (var segment in segments)
-        {
-            var sampling = segment.SceneAware
-                ? FrameSampling.SceneChange(segment.SceneThreshold, 1 / Math.Max(segment.Fps, 1e-3))
-                : FrameSampling.FixedRate(segment.Fps);
-            var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id), WorkingCopy: WorkingCopySize);
-            var frames = await services.Frames.ExtractAllAsync(request, cancellationToken).ConfigureAwait(false);
-            var entries = new List<FrameEntry>();
-            var written = new HashSet<string>(StringComparer.Ordinal);
-            var writtenWorking = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var frame in frames.OrderBy(f => f.TimeSeconds).Take(Math.Max(segment.MaxFrames, 1)))
-            {
-                var key = keys.Layout.FrameKey(segment.Id, frame.TimeSeconds);
-                if (!written.Add(key))
-                {
-                    // Two frames within the same millisecond: the key (and the time) would be the same.
-                    continue;
-                }
-
-                await StoreFiles.UploadAsync(services.Store, frame.Path, key, "image/jpeg", cancellationToken).ConfigureAwait(false);
-                string? workingKey = null;
-                if (frame.WorkingCopyPath is { } workingPath)
-                {
-                    workingKey = keys.WorkingFrameKey(segment.Id, frame.TimeSeconds);
-                    await StoreFiles.UploadAsync(services.Store, workingPath, workingKey, "image/png", cancellationToken).ConfigureAwait(false);
-                    writtenWorking.Add(workingKey);
-                }
-
-                entries.Add(new FrameEntry(key, frame.TimeSeconds, frame.Width, frame.Height, workingKey));
-            }
-
-            await StoreJson.DeleteStaleAsync(services.Store, keys.Layout.SegmentFramesPrefix(segment.Id), written, cancellationToken).ConfigureAwait(false);
-            await StoreJson.DeleteStaleAsync(services.Store, keys.WorkingFramesPrefix(segment.Id), writtenWorking, cancellationToken).ConfigureAwait(false);
-            var manifestKey = keys.FramesManifestKey(segment.Id);
-            await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), FunctionsJsonContext.Default.FramesManifest, cancellationToken).ConfigureAwait(false);
-            manifests.Add(manifestKey);
-            total += entries.Count;
-        }
+        // Segments side by side, one decoder each: a lone Map child, or a Lambda's second vCPU, is not left idle.
+        var extracted = await InOrder.MapAsync(segments, services.Parallelism, (segment, token) => ExtractAsync(keys, source, scratch, segment, token), cancellationToken).ConfigureAwait(false);
+        var manifests = extracted.Select(e => e.Manifest).ToList();
+        var total = extracted.Sum(e => e.Frames);
 
         new StepLog(State, run.RunId, services.Clock).Info("frames extracted", ("segments", segments.Count), ("frames", total), ("ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
         return new ExtractFramesOutput(segments.Select(s => s.Id).ToList(), total, manifests);
+    }
+
+    private async ValueTask<(string Manifest, int Frames)> ExtractAsync(RunKeys keys, string source, Scratch scratch, Segment segment, CancellationToken token)
+    {
+        var sampling = segment.SceneAware
+            ? FrameSampling.SceneChange(segment.SceneThreshold, 1 / Math.Max(segment.Fps, 1e-3))
+            : FrameSampling.FixedRate(segment.Fps);
+        var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id), WorkingCopy: WorkingCopySize);
+        var frames = await services.Frames.ExtractAllAsync(request, token).ConfigureAwait(false);
+        var entries = new List<FrameEntry>();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var writtenWorking = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var frame in frames.OrderBy(f => f.TimeSeconds).Take(Math.Max(segment.MaxFrames, 1)))
+        {
+            var key = keys.Layout.FrameKey(segment.Id, frame.TimeSeconds);
+            if (!written.Add(key))
+            {
+                // Two frames within the same millisecond: the key (and the time) would be the same.
+                continue;
+            }
+
+            await StoreFiles.UploadAsync(services.Store, frame.Path, key, "image/jpeg", token).ConfigureAwait(false);
+            string? workingKey = null;
+            if (frame.WorkingCopyPath is { } workingPath)
+            {
+                workingKey = keys.WorkingFrameKey(segment.Id, frame.TimeSeconds);
+                await StoreFiles.UploadAsync(services.Store, workingPath, workingKey, "image/png", token).ConfigureAwait(false);
+                writtenWorking.Add(workingKey);
+            }
+
+            entries.Add(new FrameEntry(key, frame.TimeSeconds, frame.Width, frame.Height, workingKey));
+        }
+
+        await StoreJson.DeleteStaleAsync(services.Store, keys.Layout.SegmentFramesPrefix(segment.Id), written, token).ConfigureAwait(false);
+        await StoreJson.DeleteStaleAsync(services.Store, keys.WorkingFramesPrefix(segment.Id), writtenWorking, token).ConfigureAwait(false);
+        var manifestKey = keys.FramesManifestKey(segment.Id);
+        await StoreJson.WriteAsync(services.Store, manifestKey, new FramesManifest(segment.Id, entries), FunctionsJsonContext.Default.FramesManifest, token).ConfigureAwait(false);
+        return (Manifest: manifestKey, Frames: entries.Count);
     }
 }
