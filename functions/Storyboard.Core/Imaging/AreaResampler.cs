@@ -1,10 +1,13 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Storyboard.Core.Imaging;
 
 /// <summary>
 /// Resizes by area averaging: each output pixel is the mean of the source area it covers, edge
 /// pixels weighted by the part they contribute — what ffmpeg's <c>flags=area</c> does when
 /// shrinking, so a working copy can be shrunk further in-process instead of decoding the frame
-/// again. Separable (rows, then columns), in floating point, rounded once at the end.
+/// again. Separable (whole rows first, then across), in floating point, rounded once at the end.
 /// </summary>
 public static class AreaResampler
 {
@@ -39,11 +42,26 @@ public static class AreaResampler
         var rows = Weights(sh, height);
         var src = image.Pixels;
 
-        // Rows first: every source row shrunk to the output width.
-        var across = new float[sh * width * 3];
-        for (var y = 0; y < sh; y++)
+        // Rows first, whole lines at a time (several pixels per instruction): every output row is
+        // the weighted sum of the source rows it covers, so the per-pixel pass below only sees
+        // the output's rows, not the source's.
+        var line = sw * 3;
+        var down = new float[height * line];
+        var widened = new float[line];
+        for (var y = 0; y < height; y++)
         {
-            var rowIn = y * sw * 3;
+            var sum = down.AsSpan(y * line, line);
+            foreach (var (index, weight) in rows[y])
+            {
+                Widen(src.AsSpan(index * line, line), widened);
+                TensorPrimitives.MultiplyAdd(widened, weight, sum, sum);
+            }
+        }
+
+        var dst = new byte[width * height * 3];
+        for (var y = 0; y < height; y++)
+        {
+            var rowIn = y * line;
             var rowOut = y * width * 3;
             for (var x = 0; x < width; x++)
             {
@@ -51,39 +69,46 @@ public static class AreaResampler
                 foreach (var (index, weight) in columns[x])
                 {
                     var i = rowIn + (index * 3);
-                    r += src[i] * weight;
-                    g += src[i + 1] * weight;
-                    b += src[i + 2] * weight;
+                    r += down[i] * weight;
+                    g += down[i + 1] * weight;
+                    b += down[i + 2] * weight;
                 }
 
                 var o = rowOut + (x * 3);
-                (across[o], across[o + 1], across[o + 2]) = (r, g, b);
-            }
-        }
-
-        var dst = new byte[width * height * 3];
-        var line = width * 3;
-        var sum = new float[line];
-        for (var y = 0; y < height; y++)
-        {
-            var o = y * line;
-            Array.Clear(sum);
-            foreach (var (index, weight) in rows[y])
-            {
-                var row = across.AsSpan(index * line, line);
-                for (var k = 0; k < line; k++)
-                {
-                    sum[k] += row[k] * weight;
-                }
-            }
-
-            for (var k = 0; k < line; k++)
-            {
-                dst[o + k] = (byte)Math.Clamp((int)(sum[k] + 0.5f), 0, 255);
+                dst[o] = ToByte(r);
+                dst[o + 1] = ToByte(g);
+                dst[o + 2] = ToByte(b);
             }
         }
 
         return new RgbImage(width, height, dst);
+    }
+
+    private static byte ToByte(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+
+    /// <summary>Bytes to floats, a vector at a time.</summary>
+    private static void Widen(ReadOnlySpan<byte> source, Span<float> target)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= source.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                Vector.Widen(new Vector<byte>(source[i..]), out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var d);
+                var n = Vector<int>.Count;
+                Vector.ConvertToSingle(Vector.AsVectorInt32(a)).CopyTo(target[i..]);
+                Vector.ConvertToSingle(Vector.AsVectorInt32(b)).CopyTo(target[(i + n)..]);
+                Vector.ConvertToSingle(Vector.AsVectorInt32(c)).CopyTo(target[(i + (2 * n))..]);
+                Vector.ConvertToSingle(Vector.AsVectorInt32(d)).CopyTo(target[(i + (3 * n))..]);
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
     }
 
     /// <summary>For each output position, the source positions it covers and their share of it (summing to 1).</summary>
