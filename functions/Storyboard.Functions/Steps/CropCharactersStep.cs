@@ -23,8 +23,12 @@ public sealed class CropCharactersStep(StoryboardServices services)
 {
     public const string State = "CropCharacters";
 
-    /// <summary>Frames handed to the cutter at once; their JPEGs sit in scratch space meanwhile.</summary>
-    public const int FramesPerCut = 16;
+    /// <summary>
+    /// Most frames handed to the cutter at once (their JPEGs sit in scratch space meanwhile). A
+    /// segment is split into at least as many cuts as there are cores, so the cores share it; fewer,
+    /// larger cuts otherwise, since each ffmpeg start costs some 50 ms of CPU.
+    /// </summary>
+    public const int FramesPerCut = 32;
 
     public async Task<CropCharactersOutput> RunAsync(RunContext run, IReadOnlyList<string> segments, CancellationToken cancellationToken)
     {
@@ -78,7 +82,8 @@ public sealed class CropCharactersStep(StoryboardServices services)
             }
 
             // Batches are cut side by side (one ffmpeg each); entries keep the frames' order.
-            var cut = await InOrder.MapAsync(pending.Chunk(FramesPerCut).ToList(), services.Parallelism, (batch, token) => CutAsync(batch, scratch, segment, token), cancellationToken).ConfigureAwait(false);
+            var perCut = Math.Clamp((pending.Count + services.Parallelism - 1) / services.Parallelism, 1, FramesPerCut);
+            var cut = await InOrder.MapAsync(pending.Chunk(perCut).ToList(), services.Parallelism, (batch, token) => CutAsync(batch, scratch, segment, token), cancellationToken).ConfigureAwait(false);
             entries.AddRange(cut.SelectMany(batch => batch));
 
             var indexKey = keys.Layout.SegmentCropsKey(segment);
