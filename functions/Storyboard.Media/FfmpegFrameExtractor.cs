@@ -181,6 +181,12 @@ public sealed class FfmpegFrameExtractor(MediaToolLocator locator, MediaProcessR
             arguments.AddRange(["-ss", FilterNumber.Format(seek)]);
         }
 
+        if (request.ReferenceFramesOnly)
+        {
+            // A decoder option, so before -i: non-reference frames are dropped before decoding.
+            arguments.AddRange(["-skip_frame", "noref"]);
+        }
+
         // Reading stops a little after the end; the select expression makes the exact cut.
         arguments.AddRange(["-t", FilterNumber.Format(segment.EndSeconds - seek + 0.5)]);
         arguments.AddRange(["-i", MediaInput.ToArgument(request.Source)]);

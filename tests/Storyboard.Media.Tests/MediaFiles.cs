@@ -52,6 +52,12 @@ public sealed class MediaFiles : IAsyncLifetime
     /// <summary>Three hours of 16x16 frames at 1 fps.</summary>
     public string ThreeHours => Path.Combine(Folder, "three-hours.mp4");
 
+    /// <summary>
+    /// 160x120, 25 fps, 4 s, in the fixed pattern I B B P B B P …: two B-frames between references
+    /// and none of them referenced, so frame n is a non-reference frame unless n is a multiple of 3.
+    /// </summary>
+    public string BFrames => Path.Combine(Folder, "b-frames.mp4");
+
     /// <summary>One colour, #3366CC, 64x48, 1 s.</summary>
     public string BlueClip => Path.Combine(Folder, "blue.mp4");
 
@@ -67,6 +73,8 @@ public sealed class MediaFiles : IAsyncLifetime
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=6", "-vf", "settb=1/1000,setpts='N*100+37*mod(N*N,7)'",
                 "-fps_mode", "passthrough", "-enc_time_base", "1:1000", .. x264, "-bf", "0", "-video_track_timescale", "1000", VariableRate]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=25", "-frames:v", "1", .. x264, OneFrame]),
+            Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=4", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-bf", "2", "-g", "250", "-x264-params", "b-adapt=0:b-pyramid=none:scenecut=0", BFrames]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=10:d=4", .. x264, "-g", "10", OffsetStart]),
             Ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=4", .. x264, "-movflags", "+faststart", FastStart]),
             Ffmpeg(["-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=1.6", "-f", "lavfi", "-i", "color=c=blue:s=64x48:r=25:d=1.6",

@@ -14,10 +14,16 @@ namespace Storyboard.Core.Media;
 /// scaled from the decoded picture in the same decoder pass, so later steps can read its pixels
 /// in-process instead of decoding the JPEG again.
 /// </param>
+/// <param name="ReferenceFramesOnly">
+/// Have the decoder skip frames no other frame is predicted from, and sample among the rest
+/// (ffmpeg's <c>-skip_frame noref</c>): much less decoding for B-frame video, samples a few
+/// frames after their tick at most.
+/// </param>
 public sealed record FrameExtractionRequest(
     string Source,
     TimeRange Segment,
     FrameSampling Sampling,
     string OutputFolder,
     int JpegQuality = 3,
-    ThumbnailSize? WorkingCopy = null);
+    ThumbnailSize? WorkingCopy = null,
+    bool ReferenceFramesOnly = false);

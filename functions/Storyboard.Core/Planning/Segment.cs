@@ -15,6 +15,7 @@ namespace Storyboard.Core.Planning;
 /// <param name="MaxFrames">This segment's share of the run's frame budget; scene-aware sampling may add frames up to it.</param>
 /// <param name="SceneAware">Whether scene cuts also produce frames.</param>
 /// <param name="SceneThreshold">Scene score for a cut.</param>
+/// <param name="ReferenceFramesOnly">Sample among reference frames only (<see cref="Config.SamplingConfig.ReferenceFramesOnly"/>); false in plans written before it existed.</param>
 public sealed record Segment(
     int Index,
     string Id,
@@ -24,7 +25,8 @@ public sealed record Segment(
     int ExpectedFrames,
     int MaxFrames,
     bool SceneAware,
-    double SceneThreshold)
+    double SceneThreshold,
+    bool ReferenceFramesOnly = false)
 {
     [JsonIgnore]
     public double DurationSeconds => EndSeconds - StartSeconds;

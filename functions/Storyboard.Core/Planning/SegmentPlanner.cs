@@ -82,7 +82,8 @@ public static class SegmentPlanner
                 ExpectedFrames: expected[i],
                 MaxFrames: expected[i] + budget[i],
                 SceneAware: sampling.SceneAware,
-                SceneThreshold: sampling.SceneThreshold);
+                SceneThreshold: sampling.SceneThreshold,
+                ReferenceFramesOnly: sampling.ReferenceFramesOnly);
         }
 
         var header = new PlanHeader(

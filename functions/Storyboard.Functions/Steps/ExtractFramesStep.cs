@@ -49,7 +49,7 @@ public sealed class ExtractFramesStep(StoryboardServices services)
         var sampling = segment.SceneAware
             ? FrameSampling.SceneChange(segment.SceneThreshold, 1 / Math.Max(segment.Fps, 1e-3))
             : FrameSampling.FixedRate(segment.Fps);
-        var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id), WorkingCopy: WorkingCopySize);
+        var request = new FrameExtractionRequest(source, new TimeRange(segment.StartSeconds, segment.EndSeconds), sampling, scratch.PathFor(segment.Id), WorkingCopy: WorkingCopySize, ReferenceFramesOnly: segment.ReferenceFramesOnly);
         var frames = await services.Frames.ExtractAllAsync(request, token).ConfigureAwait(false);
         var entries = new List<FrameEntry>();
         var written = new HashSet<string>(StringComparer.Ordinal);

@@ -96,6 +96,33 @@ public class SegmentPlannerTests
         Assert.All(plan.Segments, s => Assert.Equal(s.ExpectedFrames, s.MaxFrames));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Plan_WhenReferenceFramesOnlyIsSet_ShouldCarryItIntoEverySegment(bool referenceFramesOnly)
+    {
+        var config = Config();
+        config.Sampling.ReferenceFramesOnly = referenceFramesOnly;
+
+        var plan = SegmentPlanner.Plan(Video(100), config);
+
+        Assert.All(plan.Segments, s => Assert.Equal(referenceFramesOnly, s.ReferenceFramesOnly));
+    }
+
+    [Fact]
+    public void Sampling_WhenNotConfigured_ShouldDecodeReferenceFramesOnly() =>
+        Assert.True(new SamplingConfig().ReferenceFramesOnly);
+
+    [Fact]
+    public void Segment_WhenReadFromAPlanWrittenWithoutTheSetting_ShouldDecodeEveryFrame()
+    {
+        var json = """{"index":0,"id":"seg-0000","startSeconds":0,"endSeconds":45,"fps":1,"expectedFrames":45,"maxFrames":45,"sceneAware":false,"sceneThreshold":0.3}""";
+
+        var segment = JsonSerializer.Deserialize(json, Storyboard.Core.Json.CoreJsonContext.Default.Segment)!;
+
+        Assert.False(segment.ReferenceFramesOnly);
+    }
+
     [Fact]
     public void Plan_WhenSceneAware_ShouldShareTheWholeBudgetByLength()
     {
