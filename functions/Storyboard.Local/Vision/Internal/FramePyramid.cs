@@ -5,11 +5,13 @@ namespace Storyboard.Local.Vision.Internal;
 /// <summary>
 /// The frame at full, 1/2, 1/4, ... resolution (2x2 box averages). Search runs on a small level;
 /// patches are sampled from the level closest to their canonical size, so a large window is
-/// area-averaged rather than aliased.
+/// area-averaged rather than aliased. Each level row's luminance and colour bins are worked out
+/// once, the first time a patch is sampled from it, instead of once per sampled patch pixel.
 /// </summary>
 internal sealed class FramePyramid
 {
     private readonly List<RgbImage> levels = [];
+    private readonly List<(float[] Grey, byte[] Bin, bool[] RowDone)?> planes = [];
 
     public FramePyramid(RgbImage frame, int smallestSide)
     {
@@ -18,6 +20,8 @@ internal sealed class FramePyramid
         {
             levels.Add(Half(levels[^1]));
         }
+
+        planes.AddRange(levels.Select(_ => ((float[], byte[], bool[])?)null));
     }
 
     public int Width => levels[0].Width;
@@ -37,7 +41,9 @@ internal sealed class FramePyramid
         Sample(x, y, w, h, new Patch(dw, dh), needed);
 
     /// <summary>
-    /// As above, into <paramref name="patch"/> (reused scratch). When the patch last held this very
+    /// As above, into <paramref name="patch"/> (reused scratch). Luminance is interpolated
+    /// bilinearly; the colour bin is that of the nearest level pixel (bins are coarse, and the blend
+    /// of two colours at an edge is neither's colour anyway). When the patch last held this very
     /// window (a mirrored or other same-size template compared at the same place), the pixels it
     /// already has are kept and only the missing ones are sampled; otherwise it starts empty.
     /// </summary>
@@ -52,7 +58,7 @@ internal sealed class FramePyramid
         }
         else
         {
-            Array.Clear(patch.Valid);
+            patch.Forget();
             patch.Window = (x, y, w, h);
         }
 
@@ -62,62 +68,109 @@ internal sealed class FramePyramid
             level++;
         }
 
-        var img = levels[level];
+        var (grey, bins, rowDone) = Planes(level);
         var scale = 1.0 / (1 << level);
-        var px = img.Pixels;
-        int iw = img.Width, ih = img.Height;
+        int iw = levels[level].Width, ih = levels[level].Height;
 
         // Columns repeat on every row: their source positions and weights are worked out once.
         Span<int> columnA = dw <= 512 ? stackalloc int[dw] : new int[dw];
         Span<int> columnB = dw <= 512 ? stackalloc int[dw] : new int[dw];
+        Span<int> columnNearest = dw <= 512 ? stackalloc int[dw] : new int[dw];
         Span<float> columnT = dw <= 512 ? stackalloc float[dw] : new float[dw];
         Span<bool> columnInside = dw <= 512 ? stackalloc bool[dw] : new bool[dw];
+        var inside = true;
         for (var i = 0; i < dw; i++)
         {
             var fx = x + ((i + 0.5) * w / dw);
             columnInside[i] = fx >= 0 && fx < Width;
+            inside &= columnInside[i];
             var lx = (fx * scale) - 0.5;
             var xi = (int)Math.Floor(lx);
             columnT[i] = (float)(lx - xi);
-            columnA[i] = Math.Clamp(xi, 0, iw - 1) * 3;
-            columnB[i] = Math.Clamp(xi + 1, 0, iw - 1) * 3;
+            columnA[i] = Math.Clamp(xi, 0, iw - 1);
+            columnB[i] = Math.Clamp(xi + 1, 0, iw - 1);
+            columnNearest[i] = columnT[i] < 0.5f ? columnA[i] : columnB[i];
         }
 
+        var valid = patch.Valid;
+        var patchGrey = patch.Grey;
+        var patchBin = patch.Bin;
         for (var j = 0; j < dh; j++)
         {
             var fy = y + ((j + 0.5) * h / dh);
             if (fy < 0 || fy >= Height)
             {
+                inside = false;
                 continue;
             }
 
             var ly = (fy * scale) - 0.5;
             var yi = (int)Math.Floor(ly);
             var ty = (float)(ly - yi);
-            int row0 = Math.Clamp(yi, 0, ih - 1) * iw * 3, row1 = Math.Clamp(yi + 1, 0, ih - 1) * iw * 3;
+            int r0 = Math.Clamp(yi, 0, ih - 1), r1 = Math.Clamp(yi + 1, 0, ih - 1);
+            if (!rowDone[r0] || !rowDone[r1])
+            {
+                FillRow(level, r0);
+                FillRow(level, r1);
+            }
+
+            int row0 = r0 * iw, row1 = r1 * iw;
+            var nearestRow = ty < 0.5f ? row0 : row1;
             for (var i = 0; i < dw; i++)
             {
                 var o = (j * dw) + i;
-                if (!columnInside[i] || (needed is not null && !needed[o]) || patch.Valid[o])
+                if (!columnInside[i] || (needed is not null && !needed[o]) || valid[o])
                 {
                     continue;
                 }
 
                 var tx = columnT[i];
                 int a = row0 + columnA[i], b = row0 + columnB[i], c = row1 + columnA[i], d = row1 + columnB[i];
-                float w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
-                var r = (px[a] * w00) + (px[b] * w01) + (px[c] * w10) + (px[d] * w11);
-                var g = (px[a + 1] * w00) + (px[b + 1] * w01) + (px[c + 1] * w10) + (px[d + 1] * w11);
-                var bl = (px[a + 2] * w00) + (px[b + 2] * w01) + (px[c + 2] * w10) + (px[d + 2] * w11);
-                patch.Valid[o] = true;
-                patch.Grey[o] = (0.299f * r) + (0.587f * g) + (0.114f * bl);
-                patch.Bin[o] = (byte)ColourBins.Of((int)(r + 0.5f), (int)(g + 0.5f), (int)(bl + 0.5f));
+                var top = grey[a] + (tx * (grey[b] - grey[a]));
+                var bottom = grey[c] + (tx * (grey[d] - grey[c]));
+                valid[o] = true;
+                patchGrey[o] = top + (ty * (bottom - top));
+                patchBin[o] = bins[nearestRow + columnNearest[i]];
                 validCount++;
             }
         }
 
         patch.ValidCount = validCount;
+        patch.Inside = inside;
         return patch;
+    }
+
+    /// <summary>A level's luminance and colour bin planes; rows are filled in by <see cref="FillRow"/> when first read.</summary>
+    private (float[] Grey, byte[] Bin, bool[] RowDone) Planes(int level)
+    {
+        if (planes[level] is not { } known)
+        {
+            var img = levels[level];
+            known = (new float[img.Width * img.Height], new byte[img.Width * img.Height], new bool[img.Height]);
+            planes[level] = known;
+        }
+
+        return known;
+    }
+
+    private void FillRow(int level, int row)
+    {
+        var (grey, bins, rowDone) = planes[level]!.Value;
+        if (rowDone[row])
+        {
+            return;
+        }
+
+        var img = levels[level];
+        var px = img.Pixels;
+        for (int i = row * img.Width, end = i + img.Width; i < end; i++)
+        {
+            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+            grey[i] = (0.299f * r) + (0.587f * g) + (0.114f * b);
+            bins[i] = (byte)ColourBins.Of(r, g, b);
+        }
+
+        rowDone[row] = true;
     }
 
     private static RgbImage Half(RgbImage src)

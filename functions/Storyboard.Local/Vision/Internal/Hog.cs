@@ -30,16 +30,18 @@ internal static class Hog
 
     /// <summary>
     /// A frame patch's HOG over only the listed cells (a template's covered cells: the others never
-    /// enter a comparison), into <see cref="Patch.Hog"/>. Gradients are worked out for the spans
-    /// of the listed cells several pixels per instruction, then each cell is histogrammed from them in the same
-    /// pixel order as <see cref="Compute(float[], bool[], int, int)"/>, with the same float
-    /// operations, so its values are identical.
+    /// enter a comparison), into <see cref="Patch.Hog"/>. Cells already histogrammed for the patch's
+    /// current window (by a mirrored or other same-size template compared there) are kept.
+    /// Gradients are worked out for the spans of the missing cells several pixels per instruction,
+    /// then each cell is histogrammed from them in the same pixel order as
+    /// <see cref="Compute(float[], bool[], int, int)"/>, with the same float operations, so its
+    /// values are identical.
     /// </summary>
     public static float[] Compute(Patch patch, int[] cells)
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(cells);
-        // Gradients only where the cells are: per row of cells, from its first to its last listed cell.
+        // Gradients only where the missing cells are: per row of cells, from its first to its last one.
         int cx = patch.Width / Cell, cy = patch.Height / Cell;
         Span<int> first = stackalloc int[cy];
         Span<int> last = stackalloc int[cy];
@@ -47,8 +49,11 @@ internal static class Hog
         last.Fill(-1);
         foreach (var c in cells)
         {
-            first[c / cx] = Math.Min(first[c / cx], c % cx);
-            last[c / cx] = Math.Max(last[c / cx], c % cx);
+            if (!patch.IsCurrent(c))
+            {
+                first[c / cx] = Math.Min(first[c / cx], c % cx);
+                last[c / cx] = Math.Max(last[c / cx], c % cx);
+            }
         }
 
         for (var r = 0; r < cy; r++)
@@ -61,7 +66,11 @@ internal static class Hog
 
         foreach (var c in cells)
         {
-            AccumulateGradients(patch, c);
+            if (!patch.IsCurrent(c))
+            {
+                AccumulateGradients(patch, c);
+                patch.MarkCurrent(c);
+            }
         }
 
         return patch.Hog;
@@ -166,8 +175,8 @@ internal static class Hog
         var low = Vector.ConditionalSelect(Vector.LessThan(floor, Vector<float>.Zero), floor + bins, floor);
         var high = floor + Vector<float>.One;
         high = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(high, bins), high - bins, high);
-        Vector.ConditionalSelect(flat, Vector<float>.Zero, low).CopyTo(patch.LowBin, o);
-        Vector.ConditionalSelect(flat, Vector<float>.Zero, high).CopyTo(patch.HighBin, o);
+        Vector.ConvertToInt32(Vector.ConditionalSelect(flat, Vector<float>.Zero, low)).CopyTo(patch.LowBin, o);
+        Vector.ConvertToInt32(Vector.ConditionalSelect(flat, Vector<float>.Zero, high)).CopyTo(patch.HighBin, o);
         Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * (Vector<float>.One - frac)).CopyTo(patch.LowVote, o);
         Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * frac).CopyTo(patch.HighVote, o);
     }
@@ -179,21 +188,26 @@ internal static class Hog
         var cell = c * Bins;
         var hist = patch.Hog;
         var valid = patch.Valid;
+        int[] lowBin = patch.LowBin, highBin = patch.HighBin;
+        float[] lowVote = patch.LowVote, highVote = patch.HighVote;
+        var inside = patch.Inside;
         Array.Clear(hist, cell, Bins);
         for (var y = y0; y < y0 + Cell; y++)
         {
             int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
             for (var x = x0; x < x0 + Cell; x++)
             {
-                if (!(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
+                // A window inside the frame has every pixel a comparison reads (the cell and its
+                // neighbours) valid; only one hanging over the edge needs checking.
+                if (!inside && !(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
                 {
                     continue;
                 }
 
                 // A flat pixel votes zero, which leaves the sums exactly as skipping it would.
                 var o = row + x;
-                hist[cell + (int)patch.LowBin[o]] += patch.LowVote[o];
-                hist[cell + (int)patch.HighBin[o]] += patch.HighVote[o];
+                hist[cell + lowBin[o]] += lowVote[o];
+                hist[cell + highBin[o]] += highVote[o];
             }
         }
 
