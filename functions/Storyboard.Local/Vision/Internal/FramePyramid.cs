@@ -73,17 +73,21 @@ internal sealed class FramePyramid
         int iw = levels[level].Width, ih = levels[level].Height;
 
         // Columns repeat on every row: their source positions and weights are worked out once.
+        // Window columns inside the frame are one run, [first, end).
         Span<int> columnA = dw <= 512 ? stackalloc int[dw] : new int[dw];
         Span<int> columnB = dw <= 512 ? stackalloc int[dw] : new int[dw];
         Span<int> columnNearest = dw <= 512 ? stackalloc int[dw] : new int[dw];
         Span<float> columnT = dw <= 512 ? stackalloc float[dw] : new float[dw];
-        Span<bool> columnInside = dw <= 512 ? stackalloc bool[dw] : new bool[dw];
-        var inside = true;
+        int first = dw, end = 0;
         for (var i = 0; i < dw; i++)
         {
             var fx = x + ((i + 0.5) * w / dw);
-            columnInside[i] = fx >= 0 && fx < Width;
-            inside &= columnInside[i];
+            if (fx >= 0 && fx < Width)
+            {
+                first = Math.Min(first, i);
+                end = i + 1;
+            }
+
             var lx = (fx * scale) - 0.5;
             var xi = (int)Math.Floor(lx);
             columnT[i] = (float)(lx - xi);
@@ -92,9 +96,7 @@ internal sealed class FramePyramid
             columnNearest[i] = columnT[i] < 0.5f ? columnA[i] : columnB[i];
         }
 
-        var valid = patch.Valid;
-        var patchGrey = patch.Grey;
-        var patchBin = patch.Bin;
+        var inside = first == 0 && end == dw;
         for (var j = 0; j < dh; j++)
         {
             var fy = y + ((j + 0.5) * h / dh);
@@ -114,23 +116,27 @@ internal sealed class FramePyramid
                 FillRow(level, r1);
             }
 
-            int row0 = r0 * iw, row1 = r1 * iw;
-            var nearestRow = ty < 0.5f ? row0 : row1;
-            for (var i = 0; i < dw; i++)
+            // Row views let the loop below run without most bounds checks.
+            ReadOnlySpan<float> grey0 = grey.AsSpan(r0 * iw, iw), grey1 = grey.AsSpan(r1 * iw, iw);
+            ReadOnlySpan<byte> nearestBins = bins.AsSpan((ty < 0.5f ? r0 : r1) * iw, iw);
+            ReadOnlySpan<bool> neededRow = needed is null ? default : needed.AsSpan(j * dw, dw);
+            Span<bool> validRow = patch.Valid.AsSpan(j * dw, dw);
+            Span<float> greyRow = patch.Grey.AsSpan(j * dw, dw);
+            Span<byte> binRow = patch.Bin.AsSpan(j * dw, dw);
+            for (var i = first; i < end; i++)
             {
-                var o = (j * dw) + i;
-                if (!columnInside[i] || (needed is not null && !needed[o]) || valid[o])
+                if (validRow[i] || (needed is not null && !neededRow[i]))
                 {
                     continue;
                 }
 
                 var tx = columnT[i];
-                int a = row0 + columnA[i], b = row0 + columnB[i], c = row1 + columnA[i], d = row1 + columnB[i];
-                var top = grey[a] + (tx * (grey[b] - grey[a]));
-                var bottom = grey[c] + (tx * (grey[d] - grey[c]));
-                valid[o] = true;
-                patchGrey[o] = top + (ty * (bottom - top));
-                patchBin[o] = bins[nearestRow + columnNearest[i]];
+                int a = columnA[i], b = columnB[i];
+                var top = grey0[a] + (tx * (grey0[b] - grey0[a]));
+                var bottom = grey1[a] + (tx * (grey1[b] - grey1[a]));
+                validRow[i] = true;
+                greyRow[i] = top + (ty * (bottom - top));
+                binRow[i] = nearestBins[columnNearest[i]];
                 validCount++;
             }
         }

@@ -186,32 +186,32 @@ internal static class Hog
         int width = patch.Width, height = patch.Height, cx = width / Cell;
         int x0 = (c % cx) * Cell, y0 = (c / cx) * Cell;
         var cell = c * Bins;
-        var hist = patch.Hog;
+        var hist = patch.Hog.AsSpan(cell, Bins);
         var valid = patch.Valid;
-        int[] lowBin = patch.LowBin, highBin = patch.HighBin;
-        float[] lowVote = patch.LowVote, highVote = patch.HighVote;
         var inside = patch.Inside;
-        Array.Clear(hist, cell, Bins);
+        hist.Clear();
         for (var y = y0; y < y0 + Cell; y++)
         {
             int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
-            for (var x = x0; x < x0 + Cell; x++)
+            ReadOnlySpan<int> lowBin = patch.LowBin.AsSpan(row + x0, Cell), highBin = patch.HighBin.AsSpan(row + x0, Cell);
+            ReadOnlySpan<float> lowVote = patch.LowVote.AsSpan(row + x0, Cell), highVote = patch.HighVote.AsSpan(row + x0, Cell);
+            for (var k = 0; k < Cell; k++)
             {
                 // A window inside the frame has every pixel a comparison reads (the cell and its
                 // neighbours) valid; only one hanging over the edge needs checking.
+                var x = x0 + k;
                 if (!inside && !(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
                 {
                     continue;
                 }
 
                 // A flat pixel votes zero, which leaves the sums exactly as skipping it would.
-                var o = row + x;
-                hist[cell + lowBin[o]] += lowVote[o];
-                hist[cell + highBin[o]] += highVote[o];
+                hist[lowBin[k]] += lowVote[k];
+                hist[highBin[k]] += highVote[k];
             }
         }
 
-        Normalise(hist, cell);
+        Normalise(patch.Hog, cell);
     }
 
     private static void Accumulate(float[] grey, bool[]? valid, int width, int height, int c, float[] hist)

@@ -18,10 +18,11 @@ internal static class TemplateMatcher
         bool[] valid = p.Valid;
         float[] grey = p.Grey;
         byte[] bin = p.Bin;
+        var inside = p.Inside; // then every masked pixel was sampled
         for (var k = 0; k < masked.Length; k++)
         {
             var i = masked[k];
-            if (!valid[i])
+            if (!inside && !valid[i])
             {
                 continue;
             }
