@@ -5,13 +5,13 @@ namespace Storyboard.Local.Vision.Internal;
 /// <summary>
 /// The frame at full, 1/2, 1/4, ... resolution (2x2 box averages). Search runs on a small level;
 /// patches are sampled from the level closest to their canonical size, so a large window is
-/// area-averaged rather than aliased. Each level row's luminance and colour bins are worked out
-/// once, the first time a patch is sampled from it, instead of once per sampled patch pixel.
+/// area-averaged rather than aliased. A level pixel's luminance and colour bin are worked out
+/// once, the first time a patch is sampled there, instead of once per sampled patch pixel.
 /// </summary>
 internal sealed class FramePyramid
 {
     private readonly List<RgbImage> levels = [];
-    private readonly List<(float[] Grey, byte[] Bin, bool[] RowDone)?> planes = [];
+    private readonly List<Plane?> planes = [];
 
     public FramePyramid(RgbImage frame, int smallestSide)
     {
@@ -21,7 +21,7 @@ internal sealed class FramePyramid
             levels.Add(Half(levels[^1]));
         }
 
-        planes.AddRange(levels.Select(_ => ((float[], byte[], bool[])?)null));
+        planes.AddRange(levels.Select(_ => (Plane?)null));
     }
 
     public int Width => levels[0].Width;
@@ -68,7 +68,8 @@ internal sealed class FramePyramid
             level++;
         }
 
-        var (grey, bins, rowDone) = Planes(level);
+        var plane = PlaneOf(level);
+        var (grey, bins) = (plane.Grey, plane.Bin);
         var scale = 1.0 / (1 << level);
         int iw = levels[level].Width, ih = levels[level].Height;
 
@@ -97,6 +98,14 @@ internal sealed class FramePyramid
         }
 
         var inside = first == 0 && end == dw;
+        if (first >= end)
+        {
+            patch.ValidCount = validCount;
+            patch.Inside = false;
+            return patch; // the whole window is beside the frame
+        }
+
+        int fromColumn = columnA[first], toColumn = columnB[end - 1] + 1;
         for (var j = 0; j < dh; j++)
         {
             var fy = y + ((j + 0.5) * h / dh);
@@ -110,11 +119,8 @@ internal sealed class FramePyramid
             var yi = (int)Math.Floor(ly);
             var ty = (float)(ly - yi);
             int r0 = Math.Clamp(yi, 0, ih - 1), r1 = Math.Clamp(yi + 1, 0, ih - 1);
-            if (!rowDone[r0] || !rowDone[r1])
-            {
-                FillRow(level, r0);
-                FillRow(level, r1);
-            }
+            plane.Fill(r0, fromColumn, toColumn);
+            plane.Fill(r1, fromColumn, toColumn);
 
             // Row views let the loop below run without most bounds checks.
             ReadOnlySpan<float> grey0 = grey.AsSpan(r0 * iw, iw), grey1 = grey.AsSpan(r1 * iw, iw);
@@ -146,38 +152,7 @@ internal sealed class FramePyramid
         return patch;
     }
 
-    /// <summary>A level's luminance and colour bin planes; rows are filled in by <see cref="FillRow"/> when first read.</summary>
-    private (float[] Grey, byte[] Bin, bool[] RowDone) Planes(int level)
-    {
-        if (planes[level] is not { } known)
-        {
-            var img = levels[level];
-            known = (new float[img.Width * img.Height], new byte[img.Width * img.Height], new bool[img.Height]);
-            planes[level] = known;
-        }
-
-        return known;
-    }
-
-    private void FillRow(int level, int row)
-    {
-        var (grey, bins, rowDone) = planes[level]!.Value;
-        if (rowDone[row])
-        {
-            return;
-        }
-
-        var img = levels[level];
-        var px = img.Pixels;
-        for (int i = row * img.Width, end = i + img.Width; i < end; i++)
-        {
-            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-            grey[i] = (0.299f * r) + (0.587f * g) + (0.114f * b);
-            bins[i] = (byte)ColourBins.Of(r, g, b);
-        }
-
-        rowDone[row] = true;
-    }
+    private Plane PlaneOf(int level) => planes[level] ??= new Plane(levels[level]);
 
     private static RgbImage Half(RgbImage src)
     {
@@ -199,5 +174,45 @@ internal sealed class FramePyramid
         }
 
         return new RgbImage(w, h, dst);
+    }
+
+    /// <summary>
+    /// A level's luminance and colour bin per pixel, filled in as patches are sampled: each row
+    /// holds one run of columns, widened when a window reaches past it.
+    /// </summary>
+    private sealed class Plane(RgbImage level)
+    {
+        private readonly int[] from = new int[level.Height];
+        private readonly int[] to = new int[level.Height];
+
+        public float[] Grey { get; } = new float[level.Width * level.Height];
+
+        public byte[] Bin { get; } = new byte[level.Width * level.Height];
+
+        public void Fill(int row, int fromColumn, int toColumn)
+        {
+            if (from[row] == to[row])
+            {
+                Compute(row, fromColumn, toColumn);
+                (from[row], to[row]) = (fromColumn, toColumn);
+            }
+            else if (fromColumn < from[row] || toColumn > to[row])
+            {
+                Compute(row, Math.Min(fromColumn, from[row]), from[row]);
+                Compute(row, to[row], Math.Max(toColumn, to[row]));
+                (from[row], to[row]) = (Math.Min(fromColumn, from[row]), Math.Max(toColumn, to[row]));
+            }
+        }
+
+        private void Compute(int row, int fromColumn, int toColumn)
+        {
+            var px = level.Pixels;
+            for (int i = (row * level.Width) + fromColumn, end = (row * level.Width) + toColumn; i < end; i++)
+            {
+                int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+                Grey[i] = (0.299f * r) + (0.587f * g) + (0.114f * b);
+                Bin[i] = (byte)ColourBins.Of(r, g, b);
+            }
+        }
     }
 }
