@@ -298,15 +298,16 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     {
         // Searches from neighbouring candidates and starts meet at the same windows (about one
         // comparison in eight is a repeat); a comparison depends only on these inputs.
-        if (workspace.TryRecall(t, cx, cy, h, out var known))
+        ref var known = ref workspace.Recall(t, cx, cy, h);
+        if (known is { } score)
         {
-            return known;
+            return score;
         }
 
         var w = h * t.Aspect;
         var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, workspace.PatchOf(t.Width, t.Height), t.Needed);
-        var score = TemplateMatcher.Score(t, patch);
-        workspace.Remember(t, cx, cy, h, score);
+        score = TemplateMatcher.Score(t, patch);
+        known = score;
         return score;
     }
 }

@@ -270,10 +270,10 @@ internal static class Hog
             sum += hist[cell + k] * hist[cell + k];
         }
 
-        var norm = MathF.Sqrt(sum + (Floor * Floor));
+        var scale = 1f / MathF.Sqrt(sum + (Floor * Floor));
         for (var k = 0; k < Bins; k++)
         {
-            hist[cell + k] /= norm;
+            hist[cell + k] *= scale;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Storyboard.Local.Vision.Internal;
 
 /// <summary>
@@ -9,13 +11,14 @@ namespace Storyboard.Local.Vision.Internal;
 internal sealed class Workspace
 {
     private readonly Dictionary<(int Width, int Height), Patch> patches = [];
-    private readonly Dictionary<(ReferenceTemplate Template, double Cx, double Cy, double H), MatchScore> scores = [];
+    private readonly Dictionary<(ReferenceTemplate Template, double Cx, double Cy, double H), MatchScore?> scores = [];
 
-    public bool TryRecall(ReferenceTemplate template, double cx, double cy, double h, out MatchScore score) =>
-        scores.TryGetValue((template, cx, cy, h), out score);
-
-    public void Remember(ReferenceTemplate template, double cx, double cy, double h, MatchScore score) =>
-        scores[(template, cx, cy, h)] = score;
+    /// <summary>
+    /// The score kept for this comparison, or a slot to keep it in (one look-up either way).
+    /// The reference is only good until the next call.
+    /// </summary>
+    public ref MatchScore? Recall(ReferenceTemplate template, double cx, double cy, double h) =>
+        ref CollectionsMarshal.GetValueRefOrAddDefault(scores, (template, cx, cy, h), out _);
 
     public Patch PatchOf(int width, int height)
     {
