@@ -65,7 +65,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
 
     internal List<(string Character, Candidate Window, double Confidence, MatchScore Score)> Detect(RgbImage frame, LocalCharacterReferenceIndex index, CancellationToken cancellationToken)
     {
-        var pyramid = new FramePyramid(frame, 24);
+        using var pyramid = new FramePyramid(frame, 24);
         var level = 0;
         while (level + 1 < pyramid.LevelCount && Math.Max(pyramid.Level(level).Width, pyramid.Level(level).Height) > SearchSide)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Storyboard.Core.Imaging;
 
 namespace Storyboard.Local.Vision.Internal;
@@ -7,8 +8,10 @@ namespace Storyboard.Local.Vision.Internal;
 /// patches are sampled from the level closest to their canonical size, so a large window is
 /// area-averaged rather than aliased. A level pixel's luminance and colour bin are worked out
 /// once, the first time a patch is sampled there, instead of once per sampled patch pixel.
+/// Those planes are megabytes per frame at 720p, so they are rented and given back on disposal
+/// rather than allocated (and zeroed, and faulted in) for every frame.
 /// </summary>
-internal sealed class FramePyramid
+internal sealed class FramePyramid : IDisposable
 {
     private readonly List<RgbImage> levels = [];
     private readonly List<Plane?> planes = [];
@@ -22,6 +25,15 @@ internal sealed class FramePyramid
         }
 
         planes.AddRange(levels.Select(_ => (Plane?)null));
+    }
+
+    public void Dispose()
+    {
+        for (var k = 0; k < planes.Count; k++)
+        {
+            planes[k]?.Dispose();
+            planes[k] = null;
+        }
     }
 
     public int Width => levels[0].Width;
@@ -180,14 +192,21 @@ internal sealed class FramePyramid
     /// A level's luminance and colour bin per pixel, filled in as patches are sampled: each row
     /// holds one run of columns, widened when a window reaches past it.
     /// </summary>
-    private sealed class Plane(RgbImage level)
+    private sealed class Plane(RgbImage level) : IDisposable
     {
         private readonly int[] from = new int[level.Height];
         private readonly int[] to = new int[level.Height];
 
-        public float[] Grey { get; } = new float[level.Width * level.Height];
+        /// <summary>Rented, so longer than the level and holding stale values outside the filled runs.</summary>
+        public float[] Grey { get; } = ArrayPool<float>.Shared.Rent(level.Width * level.Height);
 
-        public byte[] Bin { get; } = new byte[level.Width * level.Height];
+        public byte[] Bin { get; } = ArrayPool<byte>.Shared.Rent(level.Width * level.Height);
+
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Grey);
+            ArrayPool<byte>.Shared.Return(Bin);
+        }
 
         public void Fill(int row, int fromColumn, int toColumn)
         {
