@@ -8,17 +8,18 @@ namespace Storyboard.Local.Vision.Internal;
 /// patches are sampled from the level closest to their canonical size, so a large window is
 /// area-averaged rather than aliased. A level pixel's luminance and colour bin are worked out
 /// once, the first time a patch is sampled there, instead of once per sampled patch pixel.
-/// Those planes are megabytes per frame at 720p, so they are rented and given back on disposal
-/// rather than allocated (and zeroed, and faulted in) for every frame.
+/// The smaller levels and those planes are megabytes per frame at 720p, so they are rented and
+/// given back on disposal rather than allocated (and zeroed, and faulted in) for every frame.
 /// </summary>
 internal sealed class FramePyramid : IDisposable
 {
-    private readonly List<RgbImage> levels = [];
+    private readonly List<PyramidLevel> levels = [];
     private readonly List<Plane?> planes = [];
 
     public FramePyramid(RgbImage frame, int smallestSide)
     {
-        levels.Add(frame);
+        ArgumentNullException.ThrowIfNull(frame);
+        levels.Add(new PyramidLevel(frame.Width, frame.Height, frame.Pixels));
         while (Math.Min(levels[^1].Width, levels[^1].Height) / 2 >= smallestSide && levels.Count < 6)
         {
             levels.Add(Half(levels[^1]));
@@ -34,6 +35,14 @@ internal sealed class FramePyramid : IDisposable
             planes[k]?.Dispose();
             planes[k] = null;
         }
+
+        // Level 0 is the caller's frame; the others were rented.
+        for (var k = 1; k < levels.Count; k++)
+        {
+            ArrayPool<byte>.Shared.Return(levels[k].Pixels);
+        }
+
+        levels.RemoveRange(1, levels.Count - 1);
     }
 
     public int Width => levels[0].Width;
@@ -42,7 +51,8 @@ internal sealed class FramePyramid : IDisposable
 
     public int LevelCount => levels.Count;
 
-    public RgbImage Level(int k) => levels[k];
+    /// <summary>Level k; its pixel array may be longer than Width x Height x 3 (it is rented).</summary>
+    public PyramidLevel Level(int k) => levels[k];
 
     /// <summary>
     /// Resamples the full-resolution window (x, y, w, h) to dw x dh pixels. Pixels that fall
@@ -166,10 +176,10 @@ internal sealed class FramePyramid : IDisposable
 
     private Plane PlaneOf(int level) => planes[level] ??= new Plane(levels[level]);
 
-    private static RgbImage Half(RgbImage src)
+    private static PyramidLevel Half(PyramidLevel src)
     {
         int w = src.Width / 2, h = src.Height / 2, sw = src.Width;
-        var dst = new byte[w * h * 3];
+        var dst = ArrayPool<byte>.Shared.Rent(w * h * 3);
         var s = src.Pixels;
         for (var y = 0; y < h; y++)
         {
@@ -185,14 +195,14 @@ internal sealed class FramePyramid : IDisposable
             }
         }
 
-        return new RgbImage(w, h, dst);
+        return new PyramidLevel(w, h, dst);
     }
 
     /// <summary>
     /// A level's luminance and colour bin per pixel, filled in as patches are sampled: each row
     /// holds one run of columns, widened when a window reaches past it.
     /// </summary>
-    private sealed class Plane(RgbImage level) : IDisposable
+    private sealed class Plane(PyramidLevel level) : IDisposable
     {
         private readonly int[] from = new int[level.Height];
         private readonly int[] to = new int[level.Height];
