@@ -72,7 +72,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             level++;
         }
 
-        var workspace = new Workspace();
+        using var workspace = Workspace.Rent();
         var search = new ColourSearch(pyramid.Level(level), (double)frame.Width / pyramid.Level(level).Width);
         var results = new List<(string Character, Candidate Window, double Confidence, MatchScore Score)>();
         foreach (var model in index.Models)
@@ -228,13 +228,7 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         for (var round = 0; round < MaxMoves && step > 0.025; round++)
         {
             var taken = -1;
-            (double X, double Y, double H)[] moves =
-            [
-                (cx, cy, h * scaleStep), (cx, cy, h / scaleStep),
-                (cx, cy + (step * h), h), (cx, cy - (step * h), h),
-                (cx + (step * h * template.Aspect), cy, h), (cx - (step * h * template.Aspect), cy, h),
-            ];
-            for (var m = 0; m < moves.Length && taken < 0; m++)
+            for (var m = 0; m < 6 && taken < 0; m++)
             {
                 // Undoing the last move leads back to where it started, which scored lower than
                 // where it went: it cannot win, so it is not measured again.
@@ -245,7 +239,15 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
 
                 // The first move that improves is taken at once: measuring the others to pick the
                 // best of them costs more evaluations than the extra rounds it saves.
-                var (mx, my, mh) = moves[m];
+                var (mx, my, mh) = m switch
+                {
+                    0 => (cx, cy, h * scaleStep),
+                    1 => (cx, cy, h / scaleStep),
+                    2 => (cx, cy + (step * h), h),
+                    3 => (cx, cy - (step * h), h),
+                    4 => (cx + (step * h * template.Aspect), cy, h),
+                    _ => (cx - (step * h * template.Aspect), cy, h),
+                };
                 var s = Evaluate(pyramid, workspace, template, mx, my, mh);
                 if (s.Combined > score.Combined + 1e-6)
                 {
