@@ -29,6 +29,9 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     /// </summary>
     private const double StartFloor = 0.3;
 
+    /// <summary>Most moves one climb takes (it stops sooner when its steps become finer than 2.5% of the height).</summary>
+    private const int MaxMoves = 48;
+
     /// <summary>A match this good is not looked for again from other candidates inside it.</summary>
     private const double SureMatch = 0.8;
 
@@ -62,14 +65,14 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
 
     internal List<(string Character, Candidate Window, double Confidence, MatchScore Score)> Detect(RgbImage frame, LocalCharacterReferenceIndex index, CancellationToken cancellationToken)
     {
-        var pyramid = new FramePyramid(frame, 24);
+        using var pyramid = new FramePyramid(frame, 24);
         var level = 0;
         while (level + 1 < pyramid.LevelCount && Math.Max(pyramid.Level(level).Width, pyramid.Level(level).Height) > SearchSide)
         {
             level++;
         }
 
-        var workspace = new Workspace();
+        using var workspace = Workspace.Rent();
         var search = new ColourSearch(pyramid.Level(level), (double)frame.Width / pyramid.Level(level).Width);
         var results = new List<(string Character, Candidate Window, double Confidence, MatchScore Score)>();
         foreach (var model in index.Models)
@@ -136,8 +139,8 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
     /// <summary>
     /// Colour blobs often cover only the most typical part of a character, so refinement starts
     /// from several heights around the blob (anchored at its centre and at its top), keeps the
-    /// best few starts, and runs a pattern search over centre and height from each: try each
-    /// move, keep the best, halve the steps when nothing improves.
+    /// best few starts, and runs a pattern search over centre and height from each (see
+    /// <see cref="Climb"/>), then tries the other templates where it ended.
     /// </summary>
     /// <returns>Null when no start looks enough like the character to be worth refining.</returns>
     private static (Candidate Window, MatchScore Score)? Refine(FramePyramid pyramid, Workspace workspace, CharacterModel model, Candidate start)
@@ -173,17 +176,19 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         // tilted template that half-fits never crowds out the upright search.
         var chosen = starts.Where(s => s.T.Tilt == 0).Take(RefinedStarts)
             .Concat(starts.Where(s => s.T.Tilt != 0).GroupBy(s => Math.Sign(s.T.Tilt) * (s.T.Flipped ? -1 : 1)).Select(g => g.First()));
-        (Candidate Window, MatchScore Score)? best = null;
+        (ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S)? best = null;
         foreach (var s in chosen)
         {
-            var r = PatternSearch(pyramid, workspace, model, s.T, s.Cx, s.Cy, s.H, s.S, 0.12, switchTemplate: true);
-            if (best is null || r.Score.Combined > best.Value.Score.Combined)
+            var r = Settle(pyramid, workspace, model, Climb(pyramid, workspace, s.T, s.Cx, s.Cy, s.H, s.S, 0.12));
+            if (best is null || r.S.Combined > best.Value.S.Combined)
             {
                 best = r;
             }
         }
 
-        return best!.Value;
+        var (template, cx, cy, h, score) = best!.Value;
+        var w = h * template.Aspect;
+        return (new Candidate(cx - (w / 2), cy - (h / 2), w, h, score.Combined), score);
     }
 
     /// <returns>Every (height, anchor, upright template) start, best first.</returns>
@@ -211,29 +216,38 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
         return starts;
     }
 
-    private static (Candidate Window, MatchScore Score) PatternSearch(FramePyramid pyramid, Workspace workspace, CharacterModel model, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step, bool switchTemplate)
+    /// <summary>
+    /// Pattern search over height and centre with one template: take the first move that improves,
+    /// halve the steps when none does. Size moves come first: a start taken from a colour blob is
+    /// most often wrong in size.
+    /// </summary>
+    private static (ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S) Climb(FramePyramid pyramid, Workspace workspace, ReferenceTemplate template, double cx, double cy, double h, MatchScore score, double step)
     {
         var scaleStep = 1 + (step * 1.25);
         var back = -1;
-        for (var round = 0; round < 24 && step > 0.025; round++)
+        for (var round = 0; round < MaxMoves && step > 0.025; round++)
         {
             var taken = -1;
-            (double X, double Y, double H)[] moves =
-            [
-                (cx + (step * h * template.Aspect), cy, h), (cx - (step * h * template.Aspect), cy, h),
-                (cx, cy + (step * h), h), (cx, cy - (step * h), h),
-                (cx, cy, h * scaleStep), (cx, cy, h / scaleStep),
-            ];
-            for (var m = 0; m < moves.Length; m++)
+            for (var m = 0; m < 6 && taken < 0; m++)
             {
-                // Undoing the last round's move leads back to where that round started, which scored
-                // lower than where it went: it cannot win, so it is not measured again.
+                // Undoing the last move leads back to where it started, which scored lower than
+                // where it went: it cannot win, so it is not measured again.
                 if (m == back)
                 {
                     continue;
                 }
 
-                var (mx, my, mh) = moves[m];
+                // The first move that improves is taken at once: measuring the others to pick the
+                // best of them costs more evaluations than the extra rounds it saves.
+                var (mx, my, mh) = m switch
+                {
+                    0 => (cx, cy, h * scaleStep),
+                    1 => (cx, cy, h / scaleStep),
+                    2 => (cx, cy + (step * h), h),
+                    3 => (cx, cy - (step * h), h),
+                    4 => (cx + (step * h * template.Aspect), cy, h),
+                    _ => (cx - (step * h * template.Aspect), cy, h),
+                };
                 var s = Evaluate(pyramid, workspace, template, mx, my, mh);
                 if (s.Combined > score.Combined + 1e-6)
                 {
@@ -250,48 +264,52 @@ public sealed class ReferenceCharacterDetector : ICharacterDetector
             }
         }
 
-        // Another template (mirrored, tilted) may fit better once the window is right; if so,
-        // settle it with a finer search of its own.
-        if (switchTemplate)
-        {
-            var before = template;
-            foreach (var t in model.Templates)
-            {
-                if (ReferenceEquals(t, before))
-                {
-                    continue; // its score here is the one the search ended with
-                }
+        return (template, cx, cy, h, score);
+    }
 
-                var s = Evaluate(pyramid, workspace, t, cx, cy, h);
-                if (s.Combined > score.Combined)
-                {
-                    (template, score) = (t, s);
-                }
+    /// <summary>
+    /// Another template (mirrored, tilted) may fit better once the window is right; if so, it is
+    /// settled with a finer search of its own.
+    /// </summary>
+    private static (ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S) Settle(FramePyramid pyramid, Workspace workspace, CharacterModel model, (ReferenceTemplate T, double Cx, double Cy, double H, MatchScore S) found)
+    {
+        var (template, cx, cy, h, score) = found;
+        foreach (var t in model.Templates)
+        {
+            if (ReferenceEquals(t, found.T))
+            {
+                continue; // its score here is the one the search ended with
             }
 
-            if (!ReferenceEquals(before, template))
+            var s = Evaluate(pyramid, workspace, t, cx, cy, h);
+            if (s.Combined > score.Combined)
             {
-                return PatternSearch(pyramid, workspace, model, template, cx, cy, h, score, 0.05, switchTemplate: false);
+                (template, score) = (t, s);
             }
         }
 
-        var w = h * template.Aspect;
-        return (new Candidate(cx - (w / 2), cy - (h / 2), w, h, score.Combined), score);
+        if (!ReferenceEquals(found.T, template))
+        {
+            return Climb(pyramid, workspace, template, cx, cy, h, score, 0.05);
+        }
+
+        return (template, cx, cy, h, score);
     }
 
     internal static MatchScore Evaluate(FramePyramid pyramid, Workspace workspace, ReferenceTemplate t, double cx, double cy, double h)
     {
         // Searches from neighbouring candidates and starts meet at the same windows (about one
         // comparison in eight is a repeat); a comparison depends only on these inputs.
-        if (workspace.TryRecall(t, cx, cy, h, out var known))
+        ref var known = ref workspace.Recall(t, cx, cy, h);
+        if (known is { } score)
         {
-            return known;
+            return score;
         }
 
         var w = h * t.Aspect;
         var patch = pyramid.Sample(cx - (w / 2), cy - (h / 2), w, h, workspace.PatchOf(t.Width, t.Height), t.Needed);
-        var score = TemplateMatcher.Score(t, patch);
-        workspace.Remember(t, cx, cy, h, score);
+        score = TemplateMatcher.Score(t, patch);
+        known = score;
         return score;
     }
 }

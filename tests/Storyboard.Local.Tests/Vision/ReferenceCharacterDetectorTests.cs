@@ -156,6 +156,25 @@ public class ReferenceCharacterDetectorTests : IClassFixture<ReferenceCharacterD
         Assert.All(first, d => Assert.InRange(d.Confidence, 0.5, 1.0));
     }
 
+    [Fact]
+    public async Task DetectAsync_WhenCallsOnDifferentFramesRunConcurrently_ShouldEachMatchACallMadeAlone()
+    {
+        var (a, _) = await SceneComposer.ComposeAsync(DebianAssets.Garden, new Placement(DebianAssets.Dino, 200, 300, 280), new Placement(DebianAssets.Teddy, 700, 200, 300));
+        var (b, _) = await SceneComposer.ComposeAsync(DebianAssets.Meadow, new Placement(DebianAssets.Teddy, 400, 200, 350, Flip: true));
+        var alone = new[] { await new ReferenceCharacterDetector().DetectAsync(a, index, CancellationToken.None), await new ReferenceCharacterDetector().DetectAsync(b, index, CancellationToken.None) };
+
+        // One instance, calls interleaved on two threads: scratch handed from call to call must not carry anything over.
+        var shared = new ReferenceCharacterDetector();
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => shared.DetectAsync(i % 2 == 0 ? a : b, index, CancellationToken.None))));
+
+        for (var i = 0; i < runs.Length; i++)
+        {
+            Assert.Equal(alone[i % 2], runs[i]);
+        }
+
+        Assert.NotEmpty(alone[1]);
+    }
+
     [Theory]
     [InlineData(64, 64)]
     [InlineData(320, 180)]

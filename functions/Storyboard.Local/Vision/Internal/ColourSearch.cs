@@ -1,5 +1,3 @@
-using Storyboard.Core.Imaging;
-
 namespace Storyboard.Local.Vision.Internal;
 
 /// <summary>
@@ -11,13 +9,13 @@ namespace Storyboard.Local.Vision.Internal;
 /// </summary>
 internal sealed class ColourSearch
 {
-    private readonly RgbImage small;
+    private readonly PyramidLevel small;
     private readonly byte[] bins;
     private readonly float[] frameColour = new float[ColourBins.Count];
     private readonly double factor;
     private double[]? sat;
 
-    public ColourSearch(RgbImage small, double factor)
+    public ColourSearch(PyramidLevel small, double factor)
     {
         this.small = small;
         this.factor = factor;

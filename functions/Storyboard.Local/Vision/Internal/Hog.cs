@@ -30,16 +30,18 @@ internal static class Hog
 
     /// <summary>
     /// A frame patch's HOG over only the listed cells (a template's covered cells: the others never
-    /// enter a comparison), into <see cref="Patch.Hog"/>. Gradients are worked out for the spans
-    /// of the listed cells several pixels per instruction, then each cell is histogrammed from them in the same
-    /// pixel order as <see cref="Compute(float[], bool[], int, int)"/>, with the same float
-    /// operations, so its values are identical.
+    /// enter a comparison), into <see cref="Patch.Hog"/>. Cells already histogrammed for the patch's
+    /// current window (by a mirrored or other same-size template compared there) are kept.
+    /// Gradients are worked out for the spans of the missing cells several pixels per instruction,
+    /// then each cell is histogrammed from them in the same pixel order as
+    /// <see cref="Compute(float[], bool[], int, int)"/>, with the same float operations, so its
+    /// values are identical.
     /// </summary>
     public static float[] Compute(Patch patch, int[] cells)
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(cells);
-        // Gradients only where the cells are: per row of cells, from its first to its last listed cell.
+        // Gradients only where the missing cells are: per row of cells, from its first to its last one.
         int cx = patch.Width / Cell, cy = patch.Height / Cell;
         Span<int> first = stackalloc int[cy];
         Span<int> last = stackalloc int[cy];
@@ -47,8 +49,11 @@ internal static class Hog
         last.Fill(-1);
         foreach (var c in cells)
         {
-            first[c / cx] = Math.Min(first[c / cx], c % cx);
-            last[c / cx] = Math.Max(last[c / cx], c % cx);
+            if (!patch.IsCurrent(c))
+            {
+                first[c / cx] = Math.Min(first[c / cx], c % cx);
+                last[c / cx] = Math.Max(last[c / cx], c % cx);
+            }
         }
 
         for (var r = 0; r < cy; r++)
@@ -61,7 +66,11 @@ internal static class Hog
 
         foreach (var c in cells)
         {
-            AccumulateGradients(patch, c);
+            if (!patch.IsCurrent(c))
+            {
+                AccumulateGradients(patch, c);
+                patch.MarkCurrent(c);
+            }
         }
 
         return patch.Hog;
@@ -166,8 +175,8 @@ internal static class Hog
         var low = Vector.ConditionalSelect(Vector.LessThan(floor, Vector<float>.Zero), floor + bins, floor);
         var high = floor + Vector<float>.One;
         high = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(high, bins), high - bins, high);
-        Vector.ConditionalSelect(flat, Vector<float>.Zero, low).CopyTo(patch.LowBin, o);
-        Vector.ConditionalSelect(flat, Vector<float>.Zero, high).CopyTo(patch.HighBin, o);
+        Vector.ConvertToInt32(Vector.ConditionalSelect(flat, Vector<float>.Zero, low)).CopyTo(patch.LowBin, o);
+        Vector.ConvertToInt32(Vector.ConditionalSelect(flat, Vector<float>.Zero, high)).CopyTo(patch.HighBin, o);
         Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * (Vector<float>.One - frac)).CopyTo(patch.LowVote, o);
         Vector.ConditionalSelect(flat, Vector<float>.Zero, mag * frac).CopyTo(patch.HighVote, o);
     }
@@ -177,27 +186,32 @@ internal static class Hog
         int width = patch.Width, height = patch.Height, cx = width / Cell;
         int x0 = (c % cx) * Cell, y0 = (c / cx) * Cell;
         var cell = c * Bins;
-        var hist = patch.Hog;
+        var hist = patch.Hog.AsSpan(cell, Bins);
         var valid = patch.Valid;
-        Array.Clear(hist, cell, Bins);
+        var inside = patch.Inside;
+        hist.Clear();
         for (var y = y0; y < y0 + Cell; y++)
         {
             int row = y * width, up = Math.Max(0, y - 1) * width, down = Math.Min(height - 1, y + 1) * width;
-            for (var x = x0; x < x0 + Cell; x++)
+            ReadOnlySpan<int> lowBin = patch.LowBin.AsSpan(row + x0, Cell), highBin = patch.HighBin.AsSpan(row + x0, Cell);
+            ReadOnlySpan<float> lowVote = patch.LowVote.AsSpan(row + x0, Cell), highVote = patch.HighVote.AsSpan(row + x0, Cell);
+            for (var k = 0; k < Cell; k++)
             {
-                if (!(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
+                // A window inside the frame has every pixel a comparison reads (the cell and its
+                // neighbours) valid; only one hanging over the edge needs checking.
+                var x = x0 + k;
+                if (!inside && !(valid[row + Math.Max(0, x - 1)] && valid[row + Math.Min(width - 1, x + 1)] && valid[up + x] && valid[down + x]))
                 {
                     continue;
                 }
 
                 // A flat pixel votes zero, which leaves the sums exactly as skipping it would.
-                var o = row + x;
-                hist[cell + (int)patch.LowBin[o]] += patch.LowVote[o];
-                hist[cell + (int)patch.HighBin[o]] += patch.HighVote[o];
+                hist[lowBin[k]] += lowVote[k];
+                hist[highBin[k]] += highVote[k];
             }
         }
 
-        Normalise(hist, cell);
+        Normalise(patch.Hog, cell);
     }
 
     private static void Accumulate(float[] grey, bool[]? valid, int width, int height, int c, float[] hist)
@@ -256,10 +270,10 @@ internal static class Hog
             sum += hist[cell + k] * hist[cell + k];
         }
 
-        var norm = MathF.Sqrt(sum + (Floor * Floor));
+        var scale = 1f / MathF.Sqrt(sum + (Floor * Floor));
         for (var k = 0; k < Bins; k++)
         {
-            hist[cell + k] /= norm;
+            hist[cell + k] *= scale;
         }
     }
 

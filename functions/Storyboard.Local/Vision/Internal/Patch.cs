@@ -20,21 +20,45 @@ internal sealed class Patch(int width, int height)
 
     public int ValidCount { get; set; }
 
+    /// <summary>True when the whole window lies inside the frame, so every sampled pixel is valid.</summary>
+    public bool Inside { get; set; }
+
     /// <summary>The full-frame window (x, y, w, h) the valid pixels were sampled from.</summary>
     public (double X, double Y, double W, double H)? Window { get; set; }
 
     /// <summary>
-    /// Per pixel, the two orientation bins its gradient votes for (whole numbers) and the votes (zero for a flat
+    /// Per pixel, the two orientation bins its gradient votes for and the votes (zero for a flat
     /// pixel); meaningful where its four neighbours are valid.
     /// </summary>
-    public float[] LowBin { get; } = new float[width * height];
+    public int[] LowBin { get; } = new int[width * height];
 
-    public float[] HighBin { get; } = new float[width * height];
+    public int[] HighBin { get; } = new int[width * height];
 
     public float[] LowVote { get; } = new float[width * height];
 
     public float[] HighVote { get; } = new float[width * height];
 
-    /// <summary>HOG values; only the cells of the latest computation are current.</summary>
+    /// <summary>HOG values; only the cells marked <see cref="IsCurrent"/> hold values of the current window.</summary>
     public float[] Hog { get; } = new float[(width / Internal.Hog.Cell) * (height / Internal.Hog.Cell) * Internal.Hog.Bins];
+
+    /// <summary>Per HOG cell, the window it was last histogrammed for (see <see cref="generation"/>).</summary>
+    private readonly int[] cellWindow = new int[(width / Internal.Hog.Cell) * (height / Internal.Hog.Cell)];
+
+    /// <summary>Counts windows: a cell whose stamp equals it was histogrammed for the current one.</summary>
+    private int generation = 1;
+
+    /// <summary>
+    /// Starts a new window: no pixel is valid and no HOG cell is current. A cell's histogram depends
+    /// only on the window's pixels, so within one window it is computed once whichever template asks.
+    /// </summary>
+    public void Forget()
+    {
+        Array.Clear(Valid);
+        Inside = false;
+        generation++;
+    }
+
+    public bool IsCurrent(int cell) => cellWindow[cell] == generation;
+
+    public void MarkCurrent(int cell) => cellWindow[cell] = generation;
 }

@@ -44,6 +44,9 @@ internal sealed class ReferenceTemplate
             var i = Masked[k];
             MaskedGrey[k] = mask[i] * (double)grey[i];
             MaskedGreySquared[k] = MaskedGrey[k] * grey[i];
+            MaskedSum += mask[i];
+            MaskedGreySum += MaskedGrey[k];
+            MaskedGreySquaredSum += MaskedGreySquared[k];
         }
 
         Needed = NeededPixels(width, height, Masked, cells);
@@ -83,6 +86,17 @@ internal sealed class ReferenceTemplate
 
     /// <summary>mask · grey · grey for each of <see cref="Masked"/>.</summary>
     public double[] MaskedGreySquared { get; }
+
+    /// <summary>
+    /// Sums over <see cref="Masked"/> of the mask, <see cref="MaskedGrey"/> and
+    /// <see cref="MaskedGreySquared"/>, added in the order a comparison adds them: a window inside
+    /// the frame has every masked pixel, so its sums on the template's side are these.
+    /// </summary>
+    public double MaskedSum { get; }
+
+    public double MaskedGreySum { get; }
+
+    public double MaskedGreySquaredSum { get; }
 
     /// <summary>Sum of the whole mask, the denominator of the visible share.</summary>
     public double MaskTotal { get; }

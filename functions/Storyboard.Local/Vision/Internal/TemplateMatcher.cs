@@ -18,23 +18,41 @@ internal static class TemplateMatcher
         bool[] valid = p.Valid;
         float[] grey = p.Grey;
         byte[] bin = p.Bin;
-        for (var k = 0; k < masked.Length; k++)
+        if (p.Inside)
         {
-            var i = masked[k];
-            if (!valid[i])
+            // Every masked pixel was sampled, so the template's sums are the ones it keeps.
+            (maskIn, sx, sxx) = (t.MaskedSum, t.MaskedGreySum, t.MaskedGreySquaredSum);
+            for (var k = 0; k < masked.Length; k++)
             {
-                continue;
+                var i = masked[k];
+                var m = mask[i];
+                hist[bin[i]] += m;
+                double b = grey[i], mb = m * b;
+                sy += mb;
+                syy += mb * b;
+                sxy += ma[k] * b;
             }
+        }
+        else
+        {
+            for (var k = 0; k < masked.Length; k++)
+            {
+                var i = masked[k];
+                if (!valid[i])
+                {
+                    continue;
+                }
 
-            var m = mask[i];
-            maskIn += m;
-            hist[bin[i]] += m;
-            double b = grey[i], mb = m * b;
-            sx += ma[k];
-            sy += mb;
-            sxx += maa[k];
-            syy += mb * b;
-            sxy += ma[k] * b;
+                var m = mask[i];
+                maskIn += m;
+                hist[bin[i]] += m;
+                double b = grey[i], mb = m * b;
+                sx += ma[k];
+                sy += mb;
+                sxx += maa[k];
+                syy += mb * b;
+                sxy += ma[k] * b;
+            }
         }
 
         var sw = maskIn;

@@ -59,4 +59,21 @@ public class FramePyramidTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(100, 50, true)]
+    [InlineData(-5, 50, false)]
+    [InlineData(100, 120, false)]
+    public void Sample_WhenTheWindowIsOrIsNotWhollyInsideTheFrame_ShouldSayWhetherEveryPixelIsValid(double x, double y, bool inside)
+    {
+        var random = new Random(2);
+        var pixels = new byte[320 * 180 * 3];
+        random.NextBytes(pixels);
+        var pyramid = new FramePyramid(new RgbImage(320, 180, pixels), 24);
+
+        var patch = pyramid.Sample(x, y, 60, 84, 30, 42);
+
+        Assert.Equal(inside, patch.Inside);
+        Assert.Equal(inside, patch.Valid.All(v => v));
+    }
 }

@@ -41,4 +41,54 @@ public class HogTests
             }
         }
     }
+
+    [Fact]
+    public void Compute_WhenTheWindowIsInsideTheFrame_ShouldEqualTheScalarPassBitForBit()
+    {
+        var random = new Random(3);
+        var patch = new Patch(36, 48);
+        for (var i = 0; i < patch.Grey.Length; i++)
+        {
+            patch.Grey[i] = (float)(random.NextDouble() * 255);
+            patch.Valid[i] = true;
+        }
+
+        patch.Inside = true;
+        var cells = Enumerable.Range(0, 6 * 8).ToArray();
+        var scalar = Hog.Compute(patch.Grey, patch.Valid, 36, 48);
+
+        var fast = Hog.Compute(patch, cells);
+
+        Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), fast.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void Compute_WhenAnotherTemplateAsksAtTheSameWindow_ShouldKeepTheCellsAlreadyComputedUntilTheWindowChanges()
+    {
+        var random = new Random(11);
+        var patch = new Patch(24, 24);
+        for (var i = 0; i < patch.Grey.Length; i++)
+        {
+            patch.Grey[i] = (float)(random.NextDouble() * 255);
+            patch.Valid[i] = true;
+        }
+
+        var scalar = Hog.Compute(patch.Grey, patch.Valid, 24, 24);
+        Hog.Compute(patch, [0, 1, 2, 5]);
+
+        // A current cell is not histogrammed again: a marker left in it survives.
+        patch.Hog[5 * Hog.Bins] = -1f;
+        var second = Hog.Compute(patch, [5, 6, 9]);
+        Assert.Equal(-1f, second[5 * Hog.Bins]);
+        foreach (var c in new[] { 6, 9 })
+        {
+            Assert.Equal(scalar.AsSpan(c * Hog.Bins, Hog.Bins).ToArray(), second.AsSpan(c * Hog.Bins, Hog.Bins).ToArray());
+        }
+
+        // A new window starts afresh.
+        patch.Forget();
+        patch.Valid.AsSpan().Fill(true);
+        var third = Hog.Compute(patch, [5]);
+        Assert.Equal(scalar.AsSpan(5 * Hog.Bins, Hog.Bins).ToArray(), third.AsSpan(5 * Hog.Bins, Hog.Bins).ToArray());
+    }
 }
