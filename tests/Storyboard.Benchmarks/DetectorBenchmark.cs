@@ -103,20 +103,7 @@ internal sealed class DetectorBenchmark : IBenchmark
     private static string Found(IReadOnlyList<CharacterDetection> detections) =>
         detections.Count == 0 ? "none" : string.Join(", ", detections.Select(d => d.Character + " " + d.Confidence.ToString("F2", CultureInfo.InvariantCulture)));
 
-    private static async Task<byte[]> RunFfmpegAsync(string[] args, CancellationToken cancellationToken)
-    {
-        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-hide_banner", "-nostdin", "-v", "error", "-threads", "1" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("ffmpeg did not start");
-        using var output = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await copy;
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode == 0 ? output.ToArray() : throw new InvalidOperationException("ffmpeg failed: " + await errors);
-    }
+    /// <summary>Single-threaded, like the detector it is compared with.</summary>
+    private static Task<byte[]> RunFfmpegAsync(string[] args, CancellationToken cancellationToken) =>
+        FfmpegOutput.RunAsync(["-threads", "1", .. args], cancellationToken);
 }

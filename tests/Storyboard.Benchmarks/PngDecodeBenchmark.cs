@@ -18,8 +18,8 @@ internal sealed class PngDecodeBenchmark : IBenchmark
     public async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var working = await FfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=640x360:r=1", "-frames:v", "1", "-pix_fmt", "rgb24", "-c:v", "png", "-pred", "none", "-compression_level", "0", "-f", "image2pipe", "-"], cancellationToken);
-        var crop = await FfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=512x682:r=1", "-frames:v", "1", "-pix_fmt", "rgb24", "-c:v", "png", "-pred", "up", "-compression_level", "1", "-f", "image2pipe", "-"], cancellationToken);
+        var working = await FfmpegOutput.RunAsync(["-f", "lavfi", "-i", "testsrc2=s=640x360:r=1", "-frames:v", "1", "-pix_fmt", "rgb24", "-c:v", "png", "-pred", "none", "-compression_level", "0", "-f", "image2pipe", "-"], cancellationToken);
+        var crop = await FfmpegOutput.RunAsync(["-f", "lavfi", "-i", "testsrc2=s=512x682:r=1", "-frames:v", "1", "-pix_fmt", "rgb24", "-c:v", "png", "-pred", "up", "-compression_level", "1", "-f", "image2pipe", "-"], cancellationToken);
         var runs = options.Quick ? 50 : 400;
         var figures = new List<(string, string)> { ("decodes per figure", runs.ToString(CultureInfo.InvariantCulture)) };
         var ratios = new List<double>();
@@ -51,22 +51,5 @@ internal sealed class PngDecodeBenchmark : IBenchmark
         }
 
         return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / runs;
-    }
-
-    private static async Task<byte[]> FfmpegAsync(string[] args, CancellationToken cancellationToken)
-    {
-        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-hide_banner", "-nostdin", "-v", "error" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("ffmpeg did not start");
-        using var output = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await copy;
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode == 0 ? output.ToArray() : throw new InvalidOperationException("ffmpeg failed: " + await errors);
     }
 }
