@@ -45,14 +45,7 @@ public class HogTests
     [Fact]
     public void Compute_WhenTheWindowIsInsideTheFrame_ShouldEqualTheScalarPassBitForBit()
     {
-        var random = new Random(3);
-        var patch = new Patch(36, 48);
-        for (var i = 0; i < patch.Grey.Length; i++)
-        {
-            patch.Grey[i] = (float)(random.NextDouble() * 255);
-            patch.Valid[i] = true;
-        }
-
+        var patch = NoisePatch(36, 48, seed: 3);
         patch.Inside = true;
         var cells = Enumerable.Range(0, 6 * 8).ToArray();
         var scalar = Hog.Compute(patch.Grey, patch.Valid, 36, 48);
@@ -65,13 +58,7 @@ public class HogTests
     [Fact]
     public void Compute_WhenAnotherTemplateAsksAtTheSameWindow_ShouldKeepTheCellsAlreadyComputedUntilTheWindowChanges()
     {
-        var random = new Random(11);
-        var patch = new Patch(24, 24);
-        for (var i = 0; i < patch.Grey.Length; i++)
-        {
-            patch.Grey[i] = (float)(random.NextDouble() * 255);
-            patch.Valid[i] = true;
-        }
+        var patch = NoisePatch(24, 24, seed: 11);
 
         var scalar = Hog.Compute(patch.Grey, patch.Valid, 24, 24);
         Hog.Compute(patch, [0, 1, 2, 5]);
@@ -90,5 +77,19 @@ public class HogTests
         patch.Valid.AsSpan().Fill(true);
         var third = Hog.Compute(patch, [5]);
         Assert.Equal(scalar.AsSpan(5 * Hog.Bins, Hog.Bins).ToArray(), third.AsSpan(5 * Hog.Bins, Hog.Bins).ToArray());
+    }
+
+    /// <summary>Random luminance, every pixel sampled.</summary>
+    private static Patch NoisePatch(int width, int height, int seed)
+    {
+        var random = new Random(seed);
+        var patch = new Patch(width, height);
+        for (var i = 0; i < patch.Grey.Length; i++)
+        {
+            patch.Grey[i] = (float)(random.NextDouble() * 255);
+            patch.Valid[i] = true;
+        }
+
+        return patch;
     }
 }
